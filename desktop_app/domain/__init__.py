@@ -1,0 +1,1 @@
+"""The ledger's domain: organizations, activities, ratings, 三级联创 and their rules."""

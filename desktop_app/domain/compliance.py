@@ -1,0 +1,145 @@
+"""Compliance rules: which required meetings a branch has not held, and committee terms.
+
+The minimum frequencies come from 党支部工作条例 and are settings a user may change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from desktop_app.domain.dates import add_years, from_iso
+from desktop_app.domain.enums import ACTIVITY_TYPES, FREQUENCIES
+from desktop_app.domain.organizations import Organization
+from desktop_app.errors import ValidationError
+from desktop_app.i18n import _
+from desktop_app.storage.ledger import Ledger, now_iso
+
+DEFAULT_FREQUENCIES: dict[str, str] = {
+    "theme_day": "monthly",
+    "general_meeting": "quarterly",
+    "committee_meeting": "monthly",
+    "group_meeting": "monthly",
+    "party_lecture": "quarterly",
+    "life_meeting": "yearly",
+    "member_review": "yearly",
+    "other": "none",
+}
+COMMITTEE_MIN_MEMBERS = 7
+EXPIRING_DAYS = 180
+_SETTING = "frequencies"
+
+
+def frequencies(ledger: Ledger) -> dict[str, str]:
+    """The minimum frequency of each activity type, defaults overlaid by the user's settings."""
+    row = ledger.conn.execute("SELECT value FROM settings WHERE key = ?", [_SETTING]).fetchone()
+    stored = json.loads(row[0]) if row else {}
+    return {t: stored.get(t, DEFAULT_FREQUENCIES[t]) for t in ACTIVITY_TYPES.codes}
+
+
+def set_frequencies(ledger: Ledger, changes: dict[str, str]) -> None:
+    for kind, freq in changes.items():
+        if kind not in ACTIVITY_TYPES or freq not in FREQUENCIES:
+            raise ValidationError.single(
+                _("Unknown activity type or frequency: {kind} = {freq}.").format(
+                    kind=kind, freq=freq), "frequency")
+    merged = {**frequencies(ledger), **changes}
+    with ledger.transaction():
+        ledger.conn.execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            [_SETTING, json.dumps(merged), now_iso()],
+        )
+
+
+@dataclass(frozen=True)
+class Period:
+    """A month (``2025-03``), a quarter (``2025-Q1``) or a year (``2025``)."""
+
+    start: date
+    end: date  # inclusive
+    label: str
+
+
+def periods(frequency: str, start: date, end: date) -> list[Period]:
+    """The whole periods of ``frequency`` that begin on or before ``end`` and end on or after
+    ``start``, clipped to [start, end]."""
+    result: list[Period] = []
+    if frequency == "none" or end < start:
+        return result
+    months = {"monthly": 1, "quarterly": 3, "yearly": 12}[frequency]
+    year, month = start.year, ((start.month - 1) // months) * months + 1
+    while date(year, month, 1) <= end:
+        next_year, next_month = (year + (month - 1 + months) // 12, (month - 1 + months) % 12 + 1)
+        last = date.fromordinal(date(next_year, next_month, 1).toordinal() - 1)
+        if frequency == "monthly":
+            label = f"{year}-{month:02d}"
+        elif frequency == "quarterly":
+            label = f"{year}-Q{(month - 1) // 3 + 1}"
+        else:
+            label = str(year)
+        result.append(Period(max(start, date(year, month, 1)), min(end, last), label))
+        year, month = next_year, next_month
+    return result
+
+
+def required_types(branch: Organization, rules: dict[str, str]) -> list[str]:
+    """The activity types ``branch`` must hold, given its size and party groups."""
+    kinds = []
+    for kind, freq in rules.items():
+        if freq == "none":
+            continue
+        if kind == "committee_meeting" and branch.members_full < COMMITTEE_MIN_MEMBERS:
+            continue
+        if kind == "group_meeting" and not branch.has_party_groups:
+            continue
+        kinds.append(kind)
+    return kinds
+
+
+def missing_meetings(
+    ledger: Ledger, branch: Organization, start: date, end: date,
+    rules: dict[str, str] | None = None,
+) -> dict[str, list[str]]:
+    """For each required activity type, the labels of the periods in [start, end] (from the
+    branch's founding on) in which ``branch`` recorded none."""
+    rules = rules or frequencies(ledger)
+    founded = from_iso(branch.founded_on)
+    if founded and founded > start:
+        start = founded
+    held = ledger.conn.execute(
+        "SELECT type, date FROM activities WHERE org_uid = ? AND deleted_at IS NULL "
+        "AND date BETWEEN ? AND ?",
+        [branch.uid, start.isoformat(), end.isoformat()],
+    ).fetchall()
+    missing: dict[str, list[str]] = {}
+    for kind in required_types(branch, rules):
+        dates = [date.fromisoformat(d) for t, d in held if t == kind]
+        gaps = [
+            p.label
+            for p in periods(rules[kind], start, end)
+            if not any(p.start <= d <= p.end for d in dates)
+        ]
+        if gaps:
+            missing[kind] = gaps
+    return missing
+
+
+def term_end(org: Organization) -> date | None:
+    """The day the committee's term ends: last election plus the term in years."""
+    elected = from_iso(org.elected_on)
+    return add_years(elected, org.term_years or 3) if elected else None
+
+
+def term_state(org: Organization, as_of: date) -> str | None:
+    """``expired``, ``expiring_soon`` (within 180 days), ``current``, or None without an
+    election date."""
+    end = term_end(org)
+    if end is None:
+        return None
+    if end < as_of:
+        return "expired"
+    if (end - as_of).days <= EXPIRING_DAYS:
+        return "expiring_soon"
+    return "current"

@@ -1,0 +1,72 @@
+"""Dates as the ledger keeps them (ISO ``YYYY-MM-DD`` text) and as people type them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+)
+_TIMESTAMP = re.compile(r"^(\d{4}[-/]\d{1,2}[-/]\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+class DateParseError(ValueError):
+    """Text that is not a date, or names a day that does not exist."""
+
+    def __init__(self, text: str, impossible: bool) -> None:
+        super().__init__(text)
+        self.text = text
+        self.impossible = impossible
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a cell or a form: ``date``/``datetime``, an Excel serial number, or text
+    such as ``2025-03-18``, ``2025/3/18``, ``2025年3月18日``. Blank gives None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 2958466:
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        raise DateParseError(str(value), impossible=False)
+    raw = str(value).strip()
+    stamp = _TIMESTAMP.match(raw)
+    if stamp:
+        raw = stamp.group(1)
+    text = "".join(raw.split())
+    if not text:
+        return None
+    text = text.replace("－", "-").replace("／", "/")
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                raise DateParseError(str(value), impossible=True) from None
+    raise DateParseError(str(value), impossible=False)
+
+
+def to_iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def from_iso(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def add_years(day: date, years: int) -> date:
+    """The same calendar day ``years`` later (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

@@ -1,0 +1,353 @@
+"""The organization tree: one 党委 at the root, colleges under it, branches under a college or
+directly under the root (直属党支部). Names are unique among siblings; a path is the names
+from below the root down to the organization, joined by ``/``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from desktop_app.domain.dates import to_iso
+from desktop_app.domain.enums import BRANCH_TYPES, ORG_LEVELS
+from desktop_app.errors import Fault, NotFoundError, RefusedError, ValidationError
+from desktop_app.i18n import _
+from desktop_app.storage import records
+from desktop_app.storage.ledger import Ledger
+
+SEPARATOR = "/"
+COUNT_FIELDS = ("members_full", "members_probationary", "activists")
+EDITABLE_FIELDS = (
+    "name",
+    "branch_type",
+    "secretary",
+    "double_leader",
+    "has_party_groups",
+    "founded_on",
+    "elected_on",
+    "term_years",
+    *COUNT_FIELDS,
+)
+# Which levels may hold which: a college sits under the root, a branch under a college or
+# directly under the root.
+ALLOWED_PARENT_LEVELS = {"committee": (), "college": ("committee",), "branch": ("committee", "college")}
+
+
+@dataclass
+class Organization:
+    uid: str
+    parent_uid: str | None
+    name: str
+    level: str
+    branch_type: str | None
+    secretary: str | None
+    double_leader: bool
+    has_party_groups: bool
+    founded_on: str | None
+    elected_on: str | None
+    term_years: int
+    members_full: int
+    members_probationary: int
+    activists: int
+    active: bool
+    dissolved_on: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Organization:
+        fields = {k: row[k] for k in cls.__dataclass_fields__}
+        for flag in ("double_leader", "has_party_groups", "active"):
+            fields[flag] = bool(fields[flag])
+        return cls(**fields)
+
+
+class OrgTree:
+    """The organizations of a ledger (those not in the recycle bin), indexed for lookups."""
+
+    def __init__(self, orgs: Iterable[Organization]) -> None:
+        self.by_uid: dict[str, Organization] = {o.uid: o for o in orgs}
+        self.children: dict[str | None, list[str]] = {}
+        for org in self.by_uid.values():
+            self.children.setdefault(org.parent_uid, []).append(org.uid)
+        for kids in self.children.values():
+            kids.sort(key=lambda uid: self.by_uid[uid].name)
+        self._paths: dict[str, str] = {}
+
+    @property
+    def root(self) -> Organization | None:
+        roots = [self.by_uid[u] for u in self.children.get(None, [])]
+        return roots[0] if roots else None
+
+    def __iter__(self) -> Iterator[Organization]:
+        return iter(self.by_uid.values())
+
+    def __len__(self) -> int:
+        return len(self.by_uid)
+
+    def get(self, uid: str) -> Organization:
+        try:
+            return self.by_uid[uid]
+        except KeyError:
+            raise NotFoundError(_("That organization no longer exists.")) from None
+
+    def path(self, uid: str) -> str:
+        """Names from below the root down to ``uid``; the root's path is its own name."""
+        cached = self._paths.get(uid)
+        if cached is not None:
+            return cached
+        org = self.by_uid[uid]
+        if org.parent_uid is None:
+            path = org.name
+        else:
+            parent = self.by_uid[org.parent_uid]
+            path = org.name if parent.parent_uid is None else self.path(parent.uid) + SEPARATOR + org.name
+        self._paths[uid] = path
+        return path
+
+    def subtree(self, uid: str) -> list[str]:
+        """``uid`` and every organization below it, parents before children."""
+        result, stack = [], [uid]
+        while stack:
+            current = stack.pop()
+            result.append(current)
+            stack.extend(reversed(self.children.get(current, [])))
+        return result
+
+    def child_named(self, parent_uid: str | None, name: str) -> Organization | None:
+        for uid in self.children.get(parent_uid, []):
+            if self.by_uid[uid].name == name:
+                return self.by_uid[uid]
+        return None
+
+    def matches(self, reference: str) -> list[Organization]:
+        """Every organization that ``reference`` (a name, a path, or a path beginning with the
+        root's name) may mean."""
+        text = normalize_reference(reference)
+        if not text:
+            return []
+        root = self.root
+        if root is not None:
+            if text == root.name:
+                return [root]
+            if text.startswith(root.name + SEPARATOR):
+                text = text[len(root.name) + 1 :]
+        if SEPARATOR in text:
+            return [o for o in self.by_uid.values() if o.parent_uid and self.path(o.uid) == text]
+        return sorted(
+            (o for o in self.by_uid.values() if o.name == text), key=lambda o: self.path(o.uid)
+        )
+
+    def resolve(self, reference: str) -> Organization:
+        """The one organization ``reference`` names, or a ``NotFoundError`` saying why not."""
+        found = self.matches(reference)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise NotFoundError(
+                _("There is no organization “{name}”. Check the spelling, or write its path "
+                  "such as 机电工程学院党总支/教工第一党支部.").format(name=reference)
+            )
+        raise NotFoundError(
+            _("“{name}” is the name of {count} organizations ({paths}); write the path of "
+              "the one you mean.").format(
+                name=reference, count=len(found), paths=_("; ").join(self.path(o.uid) for o in found)
+            )
+        )
+
+
+def normalize_reference(reference: str) -> str:
+    text = str(reference).strip().replace("／", SEPARATOR).replace("\\", SEPARATOR)
+    return SEPARATOR.join(part.strip() for part in text.strip(SEPARATOR).split(SEPARATOR))
+
+
+def load_tree(ledger: Ledger) -> OrgTree:
+    rows = ledger.query("SELECT * FROM organizations WHERE deleted_at IS NULL")
+    return OrgTree(Organization.from_row(r) for r in rows)
+
+
+# ---- validation shared by forms and the importer -------------------------------------------
+
+
+def check_name(name: object) -> list[Fault]:
+    text = str(name or "").strip()
+    if not text:
+        return [Fault(_("The name is empty; give the organization a name."), field="name")]
+    if SEPARATOR in text or "／" in text:
+        return [
+            Fault(
+                _("The name “{name}” contains “/”, which separates the parts of a path; use "
+                  "another character.").format(name=text),
+                field="name",
+            )
+        ]
+    return []
+
+
+def check_placement(
+    tree: OrgTree, level: str, parent_uid: str | None, name: str, exclude_uid: str | None = None
+) -> list[Fault]:
+    """Faults of putting an organization of ``level`` named ``name`` under ``parent_uid``."""
+    faults: list[Fault] = []
+    if level == "committee":
+        root = tree.root
+        if parent_uid is not None:
+            faults.append(Fault(_("A party committee is the root of the ledger and has no parent "
+                                  "organization."), field="parent"))
+        elif root is not None and root.uid != exclude_uid:
+            faults.append(Fault(
+                _("The ledger already has its party committee “{name}”; there is one per "
+                  "ledger.").format(name=root.name), field="level"))
+        return faults
+    if parent_uid is None:
+        faults.append(Fault(_("Choose the parent organization of “{name}”.").format(name=name),
+                            field="parent"))
+        return faults
+    parent = tree.by_uid.get(parent_uid)
+    if parent is None:
+        faults.append(Fault(_("The parent organization no longer exists."), field="parent"))
+        return faults
+    if parent.level not in ALLOWED_PARENT_LEVELS[level]:
+        faults.append(Fault(
+            _("A {level} cannot sit under the {parent_level} “{parent}”: a college sits under "
+              "the party committee, a branch under a college or directly under the committee."
+              ).format(level=ORG_LEVELS.label(level), parent_level=ORG_LEVELS.label(parent.level),
+                       parent=parent.name),
+            field="parent"))
+    sibling = tree.child_named(parent_uid, name)
+    if sibling is not None and sibling.uid != exclude_uid:
+        faults.append(Fault(
+            _("“{parent}” already has an organization named “{name}”; names must differ among "
+              "organizations under the same parent.").format(parent=parent.name, name=name),
+            field="name"))
+    return faults
+
+
+def check_counts(values: dict[str, Any]) -> list[Fault]:
+    faults = []
+    for field in (*COUNT_FIELDS, "term_years"):
+        value = values.get(field)
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            faults.append(Fault(_("{value} is not a whole number of zero or more.").format(
+                value=value), field=field))
+        elif field == "term_years" and value == 0:
+            faults.append(Fault(_("A term lasts at least one year."), field=field))
+    branch_type = values.get("branch_type")
+    if branch_type is not None and branch_type not in BRANCH_TYPES:
+        faults.append(Fault(_("Unknown branch type “{value}”.").format(value=branch_type),
+                            field="branch_type"))
+    return faults
+
+
+def _prepare(values: dict[str, Any]) -> dict[str, Any]:
+    row = dict(values)
+    for key in ("founded_on", "elected_on", "dissolved_on"):
+        if isinstance(row.get(key), date):
+            row[key] = to_iso(row[key])
+    for flag in ("double_leader", "has_party_groups"):
+        if flag in row:
+            row[flag] = int(bool(row[flag]))
+    if "name" in row:
+        row["name"] = str(row["name"]).strip()
+    return row
+
+
+# ---- operations -----------------------------------------------------------------------------
+
+
+def add_organization(
+    ledger: Ledger, *, name: str, level: str, parent_uid: str | None = None, **fields: Any
+) -> str:
+    """Add an organization; raises ``ValidationError`` listing every fault."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown organization fields: {sorted(unknown)}")
+    if level not in ORG_LEVELS:
+        raise ValidationError.single(_("Unknown level “{value}”.").format(value=level), "level")
+    with ledger.transaction():
+        tree = load_tree(ledger)
+        name = str(name or "").strip()
+        faults = check_name(name) or check_placement(tree, level, parent_uid, name)
+        faults += check_counts(fields)
+        if faults:
+            raise ValidationError(_("The organization was not saved."), faults)
+        row = _prepare({**fields, "name": name, "level": level, "parent_uid": parent_uid})
+        if level != "branch":
+            row["branch_type"] = None
+        return records.insert(ledger, "organizations", row)
+
+
+def update_organization(ledger: Ledger, uid: str, **fields: Any) -> bool:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown organization fields: {sorted(unknown)}")
+    with ledger.transaction():
+        tree = load_tree(ledger)
+        org = tree.get(uid)
+        faults = check_counts(fields)
+        if "name" in fields:
+            name = str(fields["name"] or "").strip()
+            faults += check_name(name) or check_placement(
+                tree, org.level, org.parent_uid, name, exclude_uid=uid
+            )
+        if faults:
+            raise ValidationError(_("The organization was not saved."), faults)
+        return records.update(ledger, "organizations", uid, _prepare(fields))
+
+
+def move_organization(ledger: Ledger, uid: str, new_parent_uid: str) -> None:
+    """Move an organization (and everything under it) under another parent."""
+    with ledger.transaction():
+        tree = load_tree(ledger)
+        org = tree.get(uid)
+        if new_parent_uid in tree.subtree(uid):
+            raise ValidationError.single(
+                _("“{name}” cannot move under itself or under one of its own "
+                  "organizations.").format(name=org.name), "parent")
+        faults = check_placement(tree, org.level, new_parent_uid, org.name, exclude_uid=uid)
+        if faults:
+            raise ValidationError(_("The organization was not moved."), faults)
+        records.update(ledger, "organizations", uid, {"parent_uid": new_parent_uid})
+
+
+def dissolve_organization(ledger: Ledger, uid: str, on: date) -> None:
+    """Mark an organization and everything under it as dissolved (撤销) on ``on``. Its records
+    stay in the ledger and in past statistics."""
+    with ledger.transaction():
+        tree = load_tree(ledger)
+        tree.get(uid)
+        changes = [
+            (u, {"active": 0, "dissolved_on": to_iso(on)})
+            for u in tree.subtree(uid)
+            if tree.by_uid[u].active
+        ]
+        records.update_many(ledger, "organizations", changes)
+
+
+def reinstate_organization(ledger: Ledger, uid: str) -> None:
+    with ledger.transaction():
+        tree = load_tree(ledger)
+        org = tree.get(uid)
+        if org.parent_uid and not tree.get(org.parent_uid).active:
+            raise RefusedError(_("Reinstate “{parent}” first: “{name}” sits under it.").format(
+                parent=tree.get(org.parent_uid).name, name=org.name))
+        records.update(ledger, "organizations", uid, {"active": 1, "dissolved_on": None})
+
+
+def delete_organization(ledger: Ledger, uid: str) -> int:
+    """Move an organization, everything under it and all their records to the recycle bin.
+    Returns how many organizations went."""
+    from desktop_app.storage.recycle import dependents_of_organizations
+
+    with ledger.transaction():
+        tree = load_tree(ledger)
+        tree.get(uid)
+        if tree.by_uid[uid].parent_uid is None:
+            raise RefusedError(_("The party committee is the root of the ledger and cannot be "
+                                 "deleted."))
+        orgs = tree.subtree(uid)
+        items = dependents_of_organizations(ledger, orgs)
+        items += [("organizations", u) for u in orgs]
+        records.soft_delete(ledger, items, cause=uid)
+        return len(orgs)

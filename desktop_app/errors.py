@@ -1,0 +1,127 @@
+"""The error split: a user's mistake or an environment problem versus a bug.
+
+Every ``LedgerError`` carries a translated message that says what is wrong and what to do;
+the window shows it in a dialog and the command line prints it and exits 2. Anything else
+that escapes is a bug and goes to the crash path.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from desktop_app.i18n import _
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One problem with one piece of input.
+
+    ``field`` names the form field; ``sheet``, ``row`` (Excel numbering) and ``column`` (a
+    letter and the header name) locate a workbook cell.
+    """
+
+    message: str
+    field: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def location(self) -> str:
+        parts = []
+        if self.sheet is not None:
+            parts.append(_("sheet “{sheet}”").format(sheet=self.sheet))
+        if self.row is not None:
+            parts.append(_("row {row}").format(row=self.row))
+        if self.column is not None:
+            parts.append(_("column {column}").format(column=self.column))
+        return _(", ").join(parts)
+
+    def __str__(self) -> str:
+        where = self.location()
+        return f"{where}: {self.message}" if where else self.message
+
+
+class LedgerError(Exception):
+    """A problem the user can fix: shown as a clear message, never as a traceback."""
+
+    def __init__(self, message: str, faults: list[Fault] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.faults: list[Fault] = list(faults or [])
+
+    def __str__(self) -> str:
+        if not self.faults:
+            return self.message
+        return "\n".join([self.message, *(f"  • {f}" for f in self.faults)])
+
+
+class ValidationError(LedgerError):
+    """Input that breaks a rule of the domain; nothing was written."""
+
+    @classmethod
+    def single(cls, message: str, field: str | None = None) -> ValidationError:
+        return cls(message, [Fault(message, field=field)])
+
+
+class NotFoundError(LedgerError):
+    """A record or an organization that the user named does not exist."""
+
+
+class RefusedError(LedgerError):
+    """An operation the ledger will not do in its present state."""
+
+
+class NewerLedgerError(RefusedError):
+    """The ledger was written by a newer version of the application."""
+
+
+class StorageError(LedgerError):
+    """The environment stands in the way: the file is locked, read-only, full or damaged."""
+
+
+def storage_error(exc: sqlite3.Error, path: object) -> StorageError:
+    """Translate an SQLite error about the environment into a message naming what to fix."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        message = _(
+            "The ledger {path} is in use by another program or another copy of Party Ledger. "
+            "Close it there and try again."
+        )
+    elif "readonly" in text or "read-only" in text:
+        message = _(
+            "The ledger {path} cannot be written: the file or its folder is read-only. "
+            "Copy it to a folder you can write to, or ask your IT office for write access."
+        )
+    elif "full" in text:
+        message = _(
+            "The disk holding the ledger {path} is full. Free some space and try again; "
+            "nothing was changed."
+        )
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        message = _(
+            "The file {path} is not a readable ledger (it may be damaged or not a ledger at "
+            "all). Restore it from a backup."
+        )
+    elif "unable to open" in text:
+        message = _(
+            "The ledger {path} cannot be opened. Check that its folder exists and that you "
+            "may write to it."
+        )
+    else:
+        message = _("The ledger {path} could not be read or written: {reason}.")
+    return StorageError(message.format(path=path, reason=exc))
+
+
+def is_environment_error(exc: sqlite3.Error) -> bool:
+    """True for SQLite errors caused by the file or the disk rather than by our SQL."""
+    if not isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
+        return False
+    if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+        return False
+    text = str(exc).lower()
+    return any(
+        word in text
+        for word in ("locked", "busy", "readonly", "read-only", "full", "not a database",
+                     "malformed", "corrupt", "unable to open", "disk i/o")
+    )

@@ -1,0 +1,90 @@
+"""Translations: ``_``, ``N_``, ``ngettext`` and ``pgettext`` on gettext with Babel catalogs.
+
+Source strings are English; 简体中文 (``zh_CN``) is the default language. A catalog is read
+from a compiled ``messages.mo`` when one ships, else compiled in memory from ``messages.po``
+with Babel; with no catalog at all the English source strings are shown.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+
+from desktop_app.paths import catalogs_dir
+
+DOMAIN = "messages"
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}
+LANG_ENV = "PARTY_LEDGER_LANG"
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def normalize_language(code: str | None) -> str | None:
+    """Map spellings such as ``zh-cn``, ``zh_Hans``, ``en_US`` onto a supported code."""
+    if not code:
+        return None
+    text = code.strip().replace("-", "_").lower()
+    if text in ("zh", "zh_cn", "zh_hans", "zh_sg", "zh_hans_cn"):
+        return "zh_CN"
+    if text in ("zh_tw", "zh_hant", "zh_hk", "zh_mo", "zh_hant_tw"):
+        return "zh_TW"
+    if text.startswith("en"):
+        return "en"
+    return None
+
+
+def _load(code: str) -> gettext.NullTranslations:
+    folder = catalogs_dir() / code / "LC_MESSAGES"
+    mo = folder / f"{DOMAIN}.mo"
+    if mo.is_file():
+        with mo.open("rb") as fp:
+            return gettext.GNUTranslations(fp)
+    po = folder / f"{DOMAIN}.po"
+    if po.is_file():
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with po.open("rb") as fp:
+            catalog = read_po(fp, locale=code)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
+    return gettext.NullTranslations()
+
+
+def set_language(code: str | None = None) -> str:
+    """Switch every later ``_()`` to ``code`` (or ``$PARTY_LEDGER_LANG``, or the default)."""
+    global _translations, _language
+    chosen = (
+        normalize_language(code)
+        or normalize_language(os.environ.get(LANG_ENV))
+        or DEFAULT_LANGUAGE
+    )
+    _translations = _load(chosen) if chosen != "en" else gettext.NullTranslations()
+    _language = chosen
+    return chosen
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a module-level constant for extraction; translate it with ``_()`` where shown."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _translations.pgettext(context, message)

@@ -1,0 +1,178 @@
+"""Opening a ledger file: pragmas, migrations, the version check, transactions.
+
+One ``Ledger`` wraps one sqlite-utils ``Database``. Every user action runs in one
+``ledger.transaction()``; an SQLite error caused by the environment (locked, read-only, full,
+damaged) leaves it as a ``StorageError`` with a message that names what to fix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop_app.errors import NewerLedgerError, StorageError, is_environment_error, storage_error
+from desktop_app.i18n import _
+from desktop_app.storage.schema import MIGRATION_NAMES, migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def now_iso() -> str:
+    """The current time as ISO 8601 UTC text with microseconds (sortable)."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some service accounts
+        return os.environ.get("USERNAME") or os.environ.get("USER") or "unknown"
+
+
+class Ledger:
+    """An open ledger file."""
+
+    def __init__(self, path: Path, db: Database) -> None:
+        self.path = path
+        self.db = db
+        self.user = os_user()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Attached files, each named by its SHA-256, in a folder beside the ledger file."""
+        return self.path.with_name(self.path.stem + "-attachments")
+
+    @property
+    def ledger_id(self) -> str:
+        row = self.conn.execute("SELECT value FROM ledger_info WHERE key = 'ledger_id'").fetchone()
+        return str(row[0])
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Ledger]:
+        """One user action: all of it is written, or none of it."""
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.Error as exc:
+            if is_environment_error(exc):
+                raise storage_error(exc, self.path) from exc
+            raise
+
+    def query(self, sql: str, params: tuple | list | dict = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        columns = [d[0] for d in cursor.description or ()]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: tuple | list | dict = ()) -> object:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _applied_names(db: Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
+
+
+def _has_tables(db: Database) -> bool:
+    return bool(db.table_names())
+
+
+def _copy_aside(db: Database, path: Path, pending: str) -> Path:
+    """Copy the ledger before a migration, with SQLite's online backup (safe under WAL)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-{pending}-{stamp}{path.suffix or '.sqlite'}")
+    destination = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(destination)
+    finally:
+        destination.close()
+    return target
+
+
+def open_ledger(path: str | Path) -> Ledger:
+    """Open (or create) the ledger at ``path`` and bring its schema up to date.
+
+    A file written by a newer version is refused with ``NewerLedgerError``; before any
+    pending migration runs on an existing ledger, the file is copied aside.
+    """
+    path = Path(path).expanduser().resolve()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            _("The folder {folder} cannot be created: {reason}. Choose another place for the "
+              "ledger with --db.").format(folder=path.parent, reason=exc.strerror or exc)
+        ) from exc
+    if path.is_dir():
+        raise StorageError(
+            _("{path} is a folder, not a ledger file. Give the path of a .sqlite file.").format(
+                path=path
+            )
+        )
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db.enable_wal()
+        conn.execute("PRAGMA synchronous = FULL")
+        _upgrade(db, path)
+    except sqlite3.Error as exc:
+        if is_environment_error(exc):
+            raise storage_error(exc, path) from exc
+        raise
+    return Ledger(path, db)
+
+
+def _upgrade(db: Database, path: Path) -> None:
+    applied = _applied_names(db)
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
+    if unknown:
+        db.close()
+        raise NewerLedgerError(
+            _("The ledger {path} was written by a newer version of Party Ledger (it has "
+              "changes “{names}” this version does not know). Install the newer version to "
+              "open it; the file was not changed.").format(path=path, names=", ".join(unknown))
+        )
+    pending = migrations.pending(db)
+    if not pending:
+        return
+    if _has_tables(db):
+        if not db["_sqlite_migrations"].exists():
+            db.close()
+            raise StorageError(
+                _("The file {path} is an SQLite database but not a Party Ledger ledger. "
+                  "Choose a ledger file, or a new file name to start a ledger.").format(path=path)
+            )
+        _copy_aside(db, path, pending[0].name)
+    migrations.apply(db)
+    with db.atomic():
+        db.execute(
+            "INSERT OR IGNORE INTO ledger_info (key, value) VALUES ('ledger_id', ?)",
+            [str(uuid.uuid4())],
+        )
+        db.execute(
+            "INSERT OR IGNORE INTO ledger_info (key, value) VALUES ('created_at', ?)",
+            [now_iso()],
+        )

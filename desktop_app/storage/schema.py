@@ -1,0 +1,180 @@
+"""The ledger's schema as named migrations.
+
+A released migration is never edited: a change to the schema is a new migration below the
+last one, with a fixture of the schema before it in ``tests/fixtures/schemas/``.
+
+Every record table carries ``uid`` (a UUID, the primary key), ``created_at``, ``updated_at``
+and ``deleted_at``/``deleted_with`` for the recycle bin. Dates are ISO ``YYYY-MM-DD`` text,
+times ISO 8601 UTC text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "party_ledger"
+migrations = Migrations(MIGRATION_SET)
+MIGRATION_NAMES: list[str] = []
+
+
+def _migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    MIGRATION_NAMES.append(name)
+    return migrations(name=name)
+
+
+def _run(db: Database, script: str) -> None:
+    """Run a script statement by statement, inside the migration's transaction.
+
+    ``executescript`` would commit first and break the migration's atomicity.
+    """
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+RECORD_TABLES = (
+    "organizations",
+    "activities",
+    "attachments",
+    "ratings",
+    "creation_targets",
+    "creation_candidates",
+    "tasks",
+    "brands",
+)
+
+_RECORD_COLUMNS = """
+    uid TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    deleted_with TEXT"""
+
+
+@_migration("0001_initial")
+def m0001_initial(db: Database) -> None:
+    """The first schema: organizations, activities, ratings, 三级联创, tasks, audit log."""
+    _run(
+        db,
+        f"""
+        CREATE TABLE ledger_info (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE organizations ({_RECORD_COLUMNS},
+            parent_uid TEXT REFERENCES organizations(uid),
+            name TEXT NOT NULL,
+            level TEXT NOT NULL CHECK (level IN ('committee', 'college', 'branch')),
+            branch_type TEXT,
+            secretary TEXT,
+            double_leader INTEGER NOT NULL DEFAULT 0,
+            has_party_groups INTEGER NOT NULL DEFAULT 0,
+            founded_on TEXT,
+            elected_on TEXT,
+            term_years INTEGER NOT NULL DEFAULT 3,
+            members_full INTEGER NOT NULL DEFAULT 0,
+            members_probationary INTEGER NOT NULL DEFAULT 0,
+            activists INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1,
+            dissolved_on TEXT
+        );
+        CREATE INDEX organizations_parent ON organizations(parent_uid, name);
+        CREATE UNIQUE INDEX organizations_sibling_name
+            ON organizations(ifnull(parent_uid, ''), name) WHERE deleted_at IS NULL;
+
+        CREATE TABLE activities ({_RECORD_COLUMNS},
+            org_uid TEXT NOT NULL REFERENCES organizations(uid),
+            type TEXT NOT NULL,
+            date TEXT NOT NULL,
+            theme TEXT NOT NULL,
+            category TEXT,
+            place TEXT,
+            host TEXT,
+            expected INTEGER,
+            actual INTEGER,
+            dimensions TEXT NOT NULL DEFAULT '[]',
+            featured INTEGER NOT NULL DEFAULT 0,
+            summary TEXT
+        );
+        CREATE INDEX activities_org_date ON activities(org_uid, date);
+        CREATE INDEX activities_date ON activities(date);
+
+        CREATE TABLE attachments ({_RECORD_COLUMNS},
+            activity_uid TEXT NOT NULL REFERENCES activities(uid),
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL
+        );
+        CREATE INDEX attachments_activity ON attachments(activity_uid);
+
+        CREATE TABLE ratings ({_RECORD_COLUMNS},
+            org_uid TEXT NOT NULL REFERENCES organizations(uid),
+            year INTEGER NOT NULL,
+            stars INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5)
+        );
+        CREATE UNIQUE INDEX ratings_org_year ON ratings(org_uid, year) WHERE deleted_at IS NULL;
+        CREATE INDEX ratings_year ON ratings(year);
+
+        CREATE TABLE creation_targets ({_RECORD_COLUMNS},
+            level TEXT NOT NULL,
+            grade TEXT NOT NULL,
+            target INTEGER NOT NULL CHECK (target >= 0),
+            period TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX creation_targets_key
+            ON creation_targets(level, grade, period) WHERE deleted_at IS NULL;
+
+        CREATE TABLE creation_candidates ({_RECORD_COLUMNS},
+            org_uid TEXT NOT NULL REFERENCES organizations(uid),
+            level TEXT NOT NULL,
+            grade TEXT NOT NULL,
+            status TEXT NOT NULL,
+            cultivated_on TEXT,
+            applied_on TEXT,
+            approved_on TEXT,
+            accepted_on TEXT,
+            rejected_on TEXT,
+            note TEXT
+        );
+        CREATE UNIQUE INDEX creation_candidates_key
+            ON creation_candidates(org_uid, level, grade) WHERE deleted_at IS NULL;
+
+        CREATE TABLE tasks ({_RECORD_COLUMNS},
+            title TEXT NOT NULL,
+            section TEXT,
+            lead_department TEXT,
+            cooperating_departments TEXT,
+            deadline TEXT,
+            status TEXT NOT NULL DEFAULT 'todo'
+        );
+        CREATE UNIQUE INDEX tasks_title ON tasks(title) WHERE deleted_at IS NULL;
+
+        CREATE TABLE brands ({_RECORD_COLUMNS},
+            org_uid TEXT NOT NULL REFERENCES organizations(uid),
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            year_approved INTEGER,
+            grade TEXT,
+            status TEXT NOT NULL DEFAULT 'cultivating'
+        );
+        CREATE UNIQUE INDEX brands_org_name ON brands(org_uid, name) WHERE deleted_at IS NULL;
+
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            os_user TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            uid TEXT NOT NULL,
+            action TEXT NOT NULL,
+            changes TEXT NOT NULL
+        );
+        CREATE INDEX audit_log_uid ON audit_log(uid);
+        """
+    )
