@@ -1,0 +1,97 @@
+"""``check``: the ledger's integrity and a summary of the meetings branches have not held."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop_app.domain.activities import verify_attachments
+from desktop_app.domain.compliance import frequencies, missing_meetings
+from desktop_app.domain.enums import ACTIVITY_TYPES
+from desktop_app.domain.organizations import load_tree
+from desktop_app.i18n import _, ngettext
+from desktop_app.storage.ledger import Ledger
+
+
+@dataclass
+class CheckResult:
+    year: int
+    as_of: date
+    problems: list[str] = field(default_factory=list)
+    # branch path -> activity type -> labels of the periods with no record
+    missing: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    branches_checked: int = 0
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+
+def integrity_problems(ledger: Ledger) -> list[str]:
+    """What is wrong with the file itself or with the links between its records."""
+    problems = [
+        _("SQLite integrity check: {message}").format(message=row[0])
+        for row in ledger.conn.execute("PRAGMA integrity_check")
+        if row[0] != "ok"
+    ]
+    for table, rowid, parent, _fk in ledger.conn.execute("PRAGMA foreign_key_check"):
+        problems.append(_("A record of {table} (row {rowid}) points to a missing record of "
+                          "{parent}.").format(table=table, rowid=rowid, parent=parent))
+    roots = ledger.conn.execute(
+        "SELECT count(*) FROM organizations WHERE parent_uid IS NULL AND deleted_at IS NULL"
+    ).fetchone()[0]
+    if roots > 1:
+        problems.append(_("The ledger has {count} party committees at its root; it should have "
+                          "one.").format(count=roots))
+    for table in ("organizations", "activities", "ratings", "creation_candidates", "brands"):
+        column = "parent_uid" if table == "organizations" else "org_uid"
+        orphans = ledger.conn.execute(
+            f"SELECT count(*) FROM {table} c JOIN organizations o ON o.uid = c.{column} "
+            "WHERE c.deleted_at IS NULL AND o.deleted_at IS NOT NULL"
+        ).fetchone()[0]
+        if orphans:
+            problems.append(_("{count} live records of {table} belong to an organization in "
+                              "the recycle bin.").format(count=orphans, table=table))
+    problems += [
+        _("Attachment: {problem}").format(problem=p) for p in verify_attachments(ledger)
+    ]
+    return problems
+
+
+def run_check(ledger: Ledger, year: int, as_of: date) -> CheckResult:
+    result = CheckResult(year=year, as_of=as_of, problems=integrity_problems(ledger))
+    end = min(as_of, date(year, 12, 31))
+    start = date(year, 1, 1)
+    if end < start:
+        return result
+    tree = load_tree(ledger)
+    rules = frequencies(ledger)
+    for org in sorted(tree, key=lambda o: tree.path(o.uid)):
+        if org.level != "branch" or not org.active:
+            continue
+        result.branches_checked += 1
+        gaps = missing_meetings(ledger, org, start, end, rules)
+        if gaps:
+            result.missing[tree.path(org.uid)] = gaps
+    return result
+
+
+def format_check(result: CheckResult) -> str:
+    lines = []
+    if result.healthy:
+        lines.append(_("Integrity: the ledger file and its records are sound."))
+    else:
+        lines.append(ngettext("Integrity: {n} problem found", "Integrity: {n} problems found",
+                              len(result.problems)).format(n=len(result.problems)))
+        lines += [f"  • {p}" for p in result.problems]
+    lines.append("")
+    lines.append(_("Required meetings of {year}, up to {as_of}: {bad} of {total} branches have "
+                   "gaps.").format(year=result.year, as_of=min(result.as_of,
+                                                                 date(result.year, 12, 31)),
+                                   bad=len(result.missing), total=result.branches_checked))
+    for path, gaps in result.missing.items():
+        lines.append(f"  {path}")
+        for kind, periods in gaps.items():
+            lines.append("    " + _("{type}: none in {periods}").format(
+                type=ACTIVITY_TYPES.label(kind), periods=_(", ").join(periods)))
+    return "\n".join(lines)

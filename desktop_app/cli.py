@@ -1,0 +1,241 @@
+"""The command line: ``party-ledger [--db PATH] [--lang CODE] COMMAND``.
+
+Exit status: 0 on success, 2 for bad input or a refused operation (every fault on stderr),
+1 for an internal error (the traceback goes to a log file, never to the screen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.errors import LedgerError
+from desktop_app.i18n import LANGUAGES, _, set_language
+from desktop_app.paths import default_db_path
+from desktop_app.storage import Ledger, open_ledger
+
+EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad command line in the interface language, exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(_("Error: {message}").format(message=message), file=sys.stderr)
+        raise SystemExit(EXIT_REFUSED)
+
+
+def _date_argument(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-01-15.").format(
+                value=text)
+        ) from None
+
+
+def _year_argument(text: str) -> int:
+    if text.isdigit() and 1921 <= int(text) <= 2100:
+        return int(text)
+    raise argparse.ArgumentTypeError(
+        _("“{value}” is not a year; write it as four digits, e.g. 2025.").format(value=text))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="party-ledger",
+        description=_("Party Ledger (党建台账): the yearly ledger of a university's party "
+                      "organizations."),
+    )
+    parser.add_argument("--version", action="version", version=f"party-ledger {__version__}")
+    parser.add_argument("--db", metavar="PATH", type=Path,
+                        help=_("the ledger file (default: $PARTY_LEDGER_DB, else {path})").format(
+                            path=default_db_path()))
+    parser.add_argument("--lang", metavar="CODE", choices=sorted(LANGUAGES),
+                        help=_("interface language: {codes}").format(
+                            codes=", ".join(sorted(LANGUAGES))))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("gui", help=_("open the window (the default)"))
+
+    command = commands.add_parser("import", help=_("import a workbook (.xlsx) into the ledger"))
+    command.add_argument("file", metavar="FILE", type=Path)
+    command.add_argument("--dry-run", action="store_true",
+                         help=_("check the workbook and show what would change, change nothing"))
+
+    command = commands.add_parser("export", help=_("write the whole ledger to a workbook"))
+    command.add_argument("file", metavar="FILE", type=Path)
+
+    command = commands.add_parser("export-template",
+                                  help=_("write an empty workbook to fill in and import"))
+    command.add_argument("file", metavar="FILE", type=Path)
+
+    command = commands.add_parser("stats", help=_("the annual statistics"))
+    command.add_argument("--year", type=_year_argument, required=True)
+    command.add_argument("--scope", metavar="NAME_OR_PATH",
+                         help=_("one organization and everything under it (default: all)"))
+    command.add_argument("--as-of", type=_date_argument, metavar="YYYY-MM-DD",
+                         help=_("the day the figures are taken (default: today)"))
+    command.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    command = commands.add_parser(
+        "demo", help=_("fill an empty ledger with a realistic example university"))
+    command.add_argument("--year", type=_year_argument,
+                         help=_("the year of the example activities (default: last year)"))
+
+    command = commands.add_parser(
+        "check", help=_("check the ledger's integrity and summarize missing meetings"))
+    command.add_argument("--year", type=_year_argument, help=_("default: this year"))
+    command.add_argument("--as-of", type=_date_argument, metavar="YYYY-MM-DD",
+                         help=_("default: today"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _configure_streams()
+    set_language(_peek_language(argv))
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        return _run(args)
+    except LedgerError as error:
+        print(_("Error: {message}").format(message=error.message), file=sys.stderr)
+        for fault in error.faults:
+            if str(fault) != error.message:
+                print(f"  {fault}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print(_("Stopped; nothing was changed by the interrupted step."), file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as exc:  # the crash path: a bug, not the user's mistake
+        from desktop_app.crashlog import write_crash_log
+
+        log = write_crash_log(exc)
+        print(_("Party Ledger met an internal error and stopped; your ledger was not "
+                "changed by the failed step."), file=sys.stderr)
+        if log:
+            print(_("Details were written to {path}; please send that file to your "
+                    "support contact.").format(path=log), file=sys.stderr)
+        return EXIT_BUG
+
+
+def _configure_streams() -> None:
+    """Print Chinese on any console (a Windows console may default to a legacy code page)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (OSError, ValueError):
+                pass
+
+
+def _peek_language(argv: list[str]) -> str | None:
+    """``--lang`` is needed before the parser is built, so its help is translated too."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _open(args: argparse.Namespace) -> Ledger:
+    return open_ledger(args.db or default_db_path())
+
+
+def _run(args: argparse.Namespace) -> int:
+    handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
+        None: _gui,
+        "gui": _gui,
+        "import": _import,
+        "export": _export,
+        "export-template": _export_template,
+        "stats": _stats,
+        "demo": _demo,
+        "check": _check,
+    }
+    return handlers[args.command](args)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    print(_("The window of Party Ledger is not built yet in this version. Use the commands "
+            "of “party-ledger --help”: import, export, export-template, stats, demo, check."))
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from desktop_app.workbook.importer import import_workbook, preview_workbook
+    from desktop_app.workbook.report_text import format_import_report
+
+    with _open(args) as ledger:
+        if args.dry_run:
+            report = preview_workbook(ledger, args.file)
+        else:
+            report = import_workbook(ledger, args.file)
+    print(format_import_report(report, dry_run=args.dry_run))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from desktop_app.workbook.exporter import export_workbook
+
+    with _open(args) as ledger:
+        export_workbook(ledger, args.file)
+    print(_("The ledger was written to {path}.").format(path=args.file))
+    return EXIT_OK
+
+
+def _export_template(args: argparse.Namespace) -> int:
+    from desktop_app.workbook.exporter import export_template
+
+    export_template(args.file)
+    print(_("An empty workbook to fill in was written to {path}.").format(path=args.file))
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from desktop_app.stats import compute_stats
+
+    with _open(args) as ledger:
+        stats = compute_stats(ledger, args.year, args.scope, args.as_of)
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+    else:
+        from desktop_app.stats_text import format_stats
+
+        print(format_stats(stats))
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from desktop_app.demo import build_demo
+
+    year = args.year or date.today().year - 1
+    with _open(args) as ledger:
+        summary = build_demo(ledger, year)
+        path = ledger.path
+    print(_("An example university for {year} was written to {path}: {summary}.").format(
+        year=year, path=path, summary=summary))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from desktop_app.checks import format_check, run_check
+
+    today = args.as_of or date.today()
+    with _open(args) as ledger:
+        result = run_check(ledger, args.year or today.year, today)
+    print(format_check(result))
+    return EXIT_OK if result.healthy else EXIT_REFUSED
+

@@ -1,0 +1,251 @@
+"""The annual statistics: the one set of figures the dashboard, the PDF and ``stats --json``
+all show (DOMAIN.md, "Annual statistics contract").
+
+``compute_stats`` returns a plain dict shaped exactly like the JSON of the contract; nothing
+else in the application computes these figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from desktop_app.domain.compliance import EXPIRING_DAYS, term_end
+from desktop_app.domain.enums import (
+    ACTIVITY_TYPES,
+    BRANCH_TYPES,
+    CREATION_LEVELS,
+    DIMENSIONS,
+    GRADES,
+    THEME_CATEGORIES,
+)
+from desktop_app.domain.organizations import OrgTree, load_tree
+from desktop_app.storage.ledger import Ledger
+
+RATIO_PLACES = 4
+
+
+def ratio(part: float, whole: float) -> float:
+    """``part / whole`` rounded to four places; 0 when there is nothing to divide by."""
+    return round(part / whole, RATIO_PLACES) if whole else 0.0
+
+
+def compute_stats(
+    ledger: Ledger, year: int, scope: str | None = None, as_of: date | None = None
+) -> dict[str, Any]:
+    """The figures of ``year`` for ``scope`` (a name or path; None for the whole ledger) as of
+    ``as_of`` (default today). Raises ``NotFoundError`` for a scope that names no single
+    organization."""
+    as_of = as_of or date.today()
+    tree = load_tree(ledger)
+    if scope:
+        scope_org = tree.resolve(scope)
+    else:
+        scope_org = tree.root
+    scope_uids = tree.subtree(scope_org.uid) if scope_org else []
+    _fill_scope(ledger, scope_uids)
+    try:
+        return {
+            "year": year,
+            "scope": scope_org.name if scope_org else "",
+            "as_of": as_of.isoformat(),
+            "organizations": _organizations(tree, scope_uids),
+            "activities": _activities(ledger, year),
+            "compliance": _compliance(ledger, tree, scope_uids, year, as_of),
+            "ratings": _ratings(ledger, year),
+            "creation": _creation(ledger),
+            "tasks": _tasks(ledger, as_of),
+            "terms": _terms(tree, scope_uids, as_of),
+        }
+    finally:
+        ledger.conn.execute("DELETE FROM temp._stats_scope")
+
+
+def _fill_scope(ledger: Ledger, uids: Iterable[str]) -> None:
+    ledger.conn.execute("CREATE TEMP TABLE IF NOT EXISTS _stats_scope (uid TEXT PRIMARY KEY)")
+    ledger.conn.execute("DELETE FROM temp._stats_scope")
+    ledger.conn.executemany("INSERT INTO temp._stats_scope VALUES (?)", [(u,) for u in uids])
+
+
+def _zeros(codes: Iterable[str]) -> dict[str, int]:
+    return dict.fromkeys(codes, 0)
+
+
+def _organizations(tree: OrgTree, scope_uids: list[str]) -> dict[str, Any]:
+    active = [tree.by_uid[u] for u in scope_uids if tree.by_uid[u].active]
+    branches = [o for o in active if o.level == "branch"]
+    by_type = _zeros(BRANCH_TYPES.codes)
+    for branch in branches:
+        if branch.branch_type in by_type:
+            by_type[branch.branch_type] += 1
+    teacher = [b for b in branches if b.branch_type == "teacher"]
+    return {
+        "colleges": sum(1 for o in active if o.level == "college"),
+        "branches": len(branches),
+        "branches_by_type": by_type,
+        "members_full": sum(o.members_full for o in active),
+        "members_probationary": sum(o.members_probationary for o in active),
+        "activists": sum(o.activists for o in active),
+        "double_leader_ratio": ratio(sum(1 for b in teacher if b.double_leader), len(teacher)),
+    }
+
+
+_IN_YEAR = (
+    "FROM activities a JOIN temp._stats_scope s ON s.uid = a.org_uid "
+    "WHERE a.deleted_at IS NULL AND a.date BETWEEN :start AND :end"
+)
+
+
+def _year_bounds(year: int) -> dict[str, str]:
+    return {"start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
+
+
+def _activities(ledger: Ledger, year: int) -> dict[str, Any]:
+    bounds = _year_bounds(year)
+    by_type = _zeros(ACTIVITY_TYPES.codes)
+    for kind, count in ledger.conn.execute(f"SELECT a.type, count(*) {_IN_YEAR} GROUP BY a.type",
+                                           bounds):
+        if kind in by_type:
+            by_type[kind] = count
+    by_category = _zeros(THEME_CATEGORIES.codes)
+    for category, count in ledger.conn.execute(
+        f"SELECT a.category, count(*) {_IN_YEAR} AND a.type = 'theme_day' GROUP BY a.category",
+        bounds,
+    ):
+        if category in by_category:
+            by_category[category] = count
+    by_dimension = _zeros(DIMENSIONS.codes)
+    for dimension, count in ledger.conn.execute(
+        f"SELECT d.value, count(DISTINCT a.uid) FROM activities a "
+        "JOIN temp._stats_scope s ON s.uid = a.org_uid, json_each(a.dimensions) d "
+        "WHERE a.deleted_at IS NULL AND a.date BETWEEN :start AND :end GROUP BY d.value",
+        bounds,
+    ):
+        if dimension in by_dimension:
+            by_dimension[dimension] = count
+    total, featured, actual, expected = ledger.conn.execute(
+        f"SELECT count(*), coalesce(sum(a.featured), 0), "
+        "coalesce(sum(CASE WHEN a.expected > 0 THEN coalesce(a.actual, 0) END), 0), "
+        f"coalesce(sum(CASE WHEN a.expected > 0 THEN a.expected END), 0) {_IN_YEAR}",
+        bounds,
+    ).fetchone()
+    return {
+        "total": total,
+        "by_type": by_type,
+        "theme_day_by_category": by_category,
+        "by_dimension": by_dimension,
+        "attendance_rate": ratio(actual, expected),
+        "featured": featured,
+    }
+
+
+def due_months(founded_on: str | None, year: int, as_of: date) -> list[int]:
+    """The months of ``year`` a branch owes a theme day: none before its founding month, none
+    after the month of ``as_of``."""
+    first = 1
+    if founded_on:
+        founded = date.fromisoformat(founded_on)
+        if founded.year > year:
+            return []
+        if founded.year == year:
+            first = founded.month
+    if as_of.year < year:
+        return []
+    last = 12 if as_of.year > year else as_of.month
+    return list(range(first, last + 1))
+
+
+def _compliance(
+    ledger: Ledger, tree: OrgTree, scope_uids: list[str], year: int, as_of: date
+) -> dict[str, Any]:
+    held: dict[str, set[int]] = {}
+    for org_uid, month in ledger.conn.execute(
+        f"SELECT DISTINCT a.org_uid, CAST(substr(a.date, 6, 2) AS INTEGER) {_IN_YEAR} "
+        "AND a.type = 'theme_day'",
+        _year_bounds(year),
+    ):
+        held.setdefault(org_uid, set()).add(month)
+    due_total = covered = 0
+    missing = []
+    for uid in scope_uids:
+        branch = tree.by_uid[uid]
+        if branch.level != "branch" or not branch.active:
+            continue
+        due = due_months(branch.founded_on, year, as_of)
+        months_held = held.get(uid, set())
+        gaps = [m for m in due if m not in months_held]
+        due_total += len(due)
+        covered += len(due) - len(gaps)
+        if gaps:
+            missing.append({"branch": tree.path(uid), "missing_months": gaps})
+    missing.sort(key=lambda item: item["branch"])
+    return {"theme_day_rate": ratio(covered, due_total), "branches_missing": missing}
+
+
+def _ratings(ledger: Ledger, year: int) -> dict[str, Any]:
+    by_stars = {str(s): 0 for s in range(1, 6)}
+    for stars, count in ledger.conn.execute(
+        "SELECT r.stars, count(*) FROM ratings r JOIN temp._stats_scope s ON s.uid = r.org_uid "
+        "WHERE r.deleted_at IS NULL AND r.year = ? GROUP BY r.stars",
+        [year],
+    ):
+        by_stars[str(stars)] = count
+    rated = sum(by_stars.values())
+    return {
+        "rated": rated,
+        "by_stars": by_stars,
+        "four_plus_ratio": ratio(by_stars["4"] + by_stars["5"], rated),
+    }
+
+
+def _creation(ledger: Ledger) -> list[dict[str, Any]]:
+    targets: dict[tuple[str, str], int] = {}
+    for level, grade, target in ledger.conn.execute(
+        "SELECT level, grade, sum(target) FROM creation_targets WHERE deleted_at IS NULL "
+        "GROUP BY level, grade"
+    ):
+        targets[(level, grade)] = target
+    achieved: dict[tuple[str, str], int] = {}
+    for level, grade, accepted in ledger.conn.execute(
+        "SELECT c.level, c.grade, sum(c.status = 'accepted') FROM creation_candidates c "
+        "JOIN temp._stats_scope s ON s.uid = c.org_uid WHERE c.deleted_at IS NULL "
+        "GROUP BY c.level, c.grade"
+    ):
+        achieved[(level, grade)] = accepted
+    return [
+        {
+            "level": level,
+            "grade": grade,
+            "target": targets.get((level, grade), 0),
+            "achieved": achieved.get((level, grade), 0),
+        }
+        for level in CREATION_LEVELS.codes
+        for grade in GRADES.codes
+        if (level, grade) in targets or (level, grade) in achieved
+    ]
+
+
+def _tasks(ledger: Ledger, as_of: date) -> dict[str, int]:
+    total, done, overdue = ledger.conn.execute(
+        "SELECT count(*), coalesce(sum(status = 'done'), 0), "
+        "coalesce(sum(status != 'done' AND deadline IS NOT NULL AND deadline < ?), 0) "
+        "FROM tasks WHERE deleted_at IS NULL",
+        [as_of.isoformat()],
+    ).fetchone()
+    return {"total": total, "done": done, "overdue": overdue}
+
+
+def _terms(tree: OrgTree, scope_uids: list[str], as_of: date) -> dict[str, list[str]]:
+    soon = as_of + timedelta(days=EXPIRING_DAYS)
+    expired, expiring = [], []
+    for uid in scope_uids:
+        org = tree.by_uid[uid]
+        end = term_end(org) if org.active else None
+        if end is None:
+            continue
+        if end < as_of:
+            expired.append(tree.path(uid))
+        elif end <= soon:
+            expiring.append(tree.path(uid))
+    return {"expired": sorted(expired), "expiring_soon": sorted(expiring)}
