@@ -35,14 +35,20 @@ def integrity_problems(ledger: Ledger) -> list[str]:
         if row[0] != "ok"
     ]
     for table, rowid, parent, _fk in ledger.conn.execute("PRAGMA foreign_key_check"):
-        problems.append(_("A record of {table} (row {rowid}) points to a missing record of "
-                          "{parent}.").format(table=table, rowid=rowid, parent=parent))
+        problems.append(
+            _("A record of {table} (row {rowid}) points to a missing record of {parent}.").format(
+                table=table, rowid=rowid, parent=parent
+            )
+        )
     roots = ledger.conn.execute(
         "SELECT count(*) FROM organizations WHERE parent_uid IS NULL AND deleted_at IS NULL"
     ).fetchone()[0]
     if roots > 1:
-        problems.append(_("The ledger has {count} party committees at its root; it should have "
-                          "one.").format(count=roots))
+        problems.append(
+            _("The ledger has {count} party committees at its root; it should have one.").format(
+                count=roots
+            )
+        )
     for table in ("organizations", "activities", "ratings", "creation_candidates", "brands"):
         column = "parent_uid" if table == "organizations" else "org_uid"
         orphans = ledger.conn.execute(
@@ -50,11 +56,12 @@ def integrity_problems(ledger: Ledger) -> list[str]:
             "WHERE c.deleted_at IS NULL AND o.deleted_at IS NOT NULL"
         ).fetchone()[0]
         if orphans:
-            problems.append(_("{count} live records of {table} belong to an organization in "
-                              "the recycle bin.").format(count=orphans, table=table))
-    problems += [
-        _("Attachment: {problem}").format(problem=p) for p in verify_attachments(ledger)
-    ]
+            problems.append(
+                _(
+                    "{count} live records of {table} belong to an organization in the recycle bin."
+                ).format(count=orphans, table=table)
+            )
+    problems += [_("Attachment: {problem}").format(problem=p) for p in verify_attachments(ledger)]
     return problems
 
 
@@ -81,17 +88,32 @@ def format_check(result: CheckResult) -> str:
     if result.healthy:
         lines.append(_("Integrity: the ledger file and its records are sound."))
     else:
-        lines.append(ngettext("Integrity: {n} problem found", "Integrity: {n} problems found",
-                              len(result.problems)).format(n=len(result.problems)))
+        lines.append(
+            ngettext(
+                "Integrity: {n} problem found",
+                "Integrity: {n} problems found",
+                len(result.problems),
+            ).format(n=len(result.problems))
+        )
         lines += [f"  • {p}" for p in result.problems]
     lines.append("")
-    lines.append(_("Required meetings of {year}, up to {as_of}: {bad} of {total} branches have "
-                   "gaps.").format(year=result.year, as_of=min(result.as_of,
-                                                                 date(result.year, 12, 31)),
-                                   bad=len(result.missing), total=result.branches_checked))
+    lines.append(
+        _(
+            "Required meetings of {year}, up to {as_of}: {bad} of {total} branches have gaps."
+        ).format(
+            year=result.year,
+            as_of=min(result.as_of, date(result.year, 12, 31)),
+            bad=len(result.missing),
+            total=result.branches_checked,
+        )
+    )
     for path, gaps in result.missing.items():
         lines.append(f"  {path}")
         for kind, periods in gaps.items():
-            lines.append("    " + _("{type}: none in {periods}").format(
-                type=ACTIVITY_TYPES.label(kind), periods=_(", ").join(periods)))
+            lines.append(
+                "    "
+                + _("{type}: none in {periods}").format(
+                    type=ACTIVITY_TYPES.label(kind), periods=_(", ").join(periods)
+                )
+            )
     return "\n".join(lines)

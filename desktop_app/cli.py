@@ -7,6 +7,7 @@ Exit status: 0 on success, 2 for bad input or a refused operation (every fault o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -37,7 +38,8 @@ def _date_argument(text: str) -> date:
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("“{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-01-15.").format(
-                value=text)
+                value=text
+            )
         ) from None
 
 
@@ -45,56 +47,83 @@ def _year_argument(text: str) -> int:
     if text.isdigit() and 1921 <= int(text) <= 2100:
         return int(text)
     raise argparse.ArgumentTypeError(
-        _("“{value}” is not a year; write it as four digits, e.g. 2025.").format(value=text))
+        _("“{value}” is not a year; write it as four digits, e.g. 2025.").format(value=text)
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="party-ledger",
-        description=_("Party Ledger (党建台账): the yearly ledger of a university's party "
-                      "organizations."),
+        description=_(
+            "Party Ledger (党建台账): the yearly ledger of a university's party organizations."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"party-ledger {__version__}")
-    parser.add_argument("--db", metavar="PATH", type=Path,
-                        help=_("the ledger file (default: $PARTY_LEDGER_DB, else {path})").format(
-                            path=default_db_path()))
-    parser.add_argument("--lang", metavar="CODE", choices=sorted(LANGUAGES),
-                        help=_("interface language: {codes}").format(
-                            codes=", ".join(sorted(LANGUAGES))))
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        help=_("the ledger file (default: $PARTY_LEDGER_DB, else {path})").format(
+            path=default_db_path()
+        ),
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        choices=sorted(LANGUAGES),
+        help=_("interface language: {codes}").format(codes=", ".join(sorted(LANGUAGES))),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     commands.add_parser("gui", help=_("open the window (the default)"))
 
     command = commands.add_parser("import", help=_("import a workbook (.xlsx) into the ledger"))
     command.add_argument("file", metavar="FILE", type=Path)
-    command.add_argument("--dry-run", action="store_true",
-                         help=_("check the workbook and show what would change, change nothing"))
+    command.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=_("check the workbook and show what would change, change nothing"),
+    )
 
     command = commands.add_parser("export", help=_("write the whole ledger to a workbook"))
     command.add_argument("file", metavar="FILE", type=Path)
 
-    command = commands.add_parser("export-template",
-                                  help=_("write an empty workbook to fill in and import"))
+    command = commands.add_parser(
+        "export-template", help=_("write an empty workbook to fill in and import")
+    )
     command.add_argument("file", metavar="FILE", type=Path)
 
     command = commands.add_parser("stats", help=_("the annual statistics"))
     command.add_argument("--year", type=_year_argument, required=True)
-    command.add_argument("--scope", metavar="NAME_OR_PATH",
-                         help=_("one organization and everything under it (default: all)"))
-    command.add_argument("--as-of", type=_date_argument, metavar="YYYY-MM-DD",
-                         help=_("the day the figures are taken (default: today)"))
+    command.add_argument(
+        "--scope",
+        metavar="NAME_OR_PATH",
+        help=_("one organization and everything under it (default: all)"),
+    )
+    command.add_argument(
+        "--as-of",
+        type=_date_argument,
+        metavar="YYYY-MM-DD",
+        help=_("the day the figures are taken (default: today)"),
+    )
     command.add_argument("--json", action="store_true", help=_("print JSON"))
 
     command = commands.add_parser(
-        "demo", help=_("fill an empty ledger with a realistic example university"))
-    command.add_argument("--year", type=_year_argument,
-                         help=_("the year of the example activities (default: last year)"))
+        "demo", help=_("fill an empty ledger with a realistic example university")
+    )
+    command.add_argument(
+        "--year",
+        type=_year_argument,
+        help=_("the year of the example activities (default: last year)"),
+    )
 
     command = commands.add_parser(
-        "check", help=_("check the ledger's integrity and summarize missing meetings"))
+        "check", help=_("check the ledger's integrity and summarize missing meetings")
+    )
     command.add_argument("--year", type=_year_argument, help=_("default: this year"))
-    command.add_argument("--as-of", type=_date_argument, metavar="YYYY-MM-DD",
-                         help=_("default: today"))
+    command.add_argument(
+        "--as-of", type=_date_argument, metavar="YYYY-MM-DD", help=_("default: today")
+    )
     return parser
 
 
@@ -121,11 +150,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.crashlog import write_crash_log
 
         log = write_crash_log(exc)
-        print(_("Party Ledger met an internal error and stopped; your ledger was not "
-                "changed by the failed step."), file=sys.stderr)
+        print(
+            _(
+                "Party Ledger met an internal error and stopped; your ledger was not "
+                "changed by the failed step."
+            ),
+            file=sys.stderr,
+        )
         if log:
-            print(_("Details were written to {path}; please send that file to your "
-                    "support contact.").format(path=log), file=sys.stderr)
+            print(
+                _(
+                    "Details were written to {path}; please send that file to your support contact."
+                ).format(path=log),
+                file=sys.stderr,
+            )
         return EXIT_BUG
 
 
@@ -134,10 +172,8 @@ def _configure_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 reconfigure(errors="replace")
-            except (OSError, ValueError):
-                pass
 
 
 def _peek_language(argv: list[str]) -> str | None:
@@ -169,8 +205,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    print(_("The window of Party Ledger is not built yet in this version. Use the commands "
-            "of “party-ledger --help”: import, export, export-template, stats, demo, check."))
+    print(
+        _(
+            "The window of Party Ledger is not built yet in this version. Use the commands "
+            "of “party-ledger --help”: import, export, export-template, stats, demo, check."
+        )
+    )
     return EXIT_OK
 
 
@@ -225,8 +265,11 @@ def _demo(args: argparse.Namespace) -> int:
     with _open(args) as ledger:
         summary = build_demo(ledger, year)
         path = ledger.path
-    print(_("An example university for {year} was written to {path}: {summary}.").format(
-        year=year, path=path, summary=summary))
+    print(
+        _("An example university for {year} was written to {path}: {summary}.").format(
+            year=year, path=path, summary=summary
+        )
+    )
     return EXIT_OK
 
 
@@ -238,4 +281,3 @@ def _check(args: argparse.Namespace) -> int:
         result = run_check(ledger, args.year or today.year, today)
     print(format_check(result))
     return EXIT_OK if result.healthy else EXIT_REFUSED
-

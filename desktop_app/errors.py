@@ -122,6 +122,16 @@ def is_environment_error(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return any(
         word in text
-        for word in ("locked", "busy", "readonly", "read-only", "full", "not a database",
-                     "malformed", "corrupt", "unable to open", "disk i/o")
+        for word in (
+            "locked",
+            "busy",
+            "readonly",
+            "read-only",
+            "full",
+            "not a database",
+            "malformed",
+            "corrupt",
+            "unable to open",
+            "disk i/o",
+        )
     )

@@ -60,9 +60,7 @@ def set_language(code: str | None = None) -> str:
     """Switch every later ``_()`` to ``code`` (or ``$PARTY_LEDGER_LANG``, or the default)."""
     global _translations, _language
     chosen = (
-        normalize_language(code)
-        or normalize_language(os.environ.get(LANG_ENV))
-        or DEFAULT_LANGUAGE
+        normalize_language(code) or normalize_language(os.environ.get(LANG_ENV)) or DEFAULT_LANGUAGE
     )
     _translations = _load(chosen) if chosen != "en" else gettext.NullTranslations()
     _language = chosen

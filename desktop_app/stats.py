@@ -39,10 +39,7 @@ def compute_stats(
     organization."""
     as_of = as_of or date.today()
     tree = load_tree(ledger)
-    if scope:
-        scope_org = tree.resolve(scope)
-    else:
-        scope_org = tree.root
+    scope_org = tree.resolve(scope) if scope else tree.root
     scope_uids = tree.subtree(scope_org.uid) if scope_org else []
     _fill_scope(ledger, scope_uids)
     try:
@@ -104,8 +101,9 @@ def _year_bounds(year: int) -> dict[str, str]:
 def _activities(ledger: Ledger, year: int) -> dict[str, Any]:
     bounds = _year_bounds(year)
     by_type = _zeros(ACTIVITY_TYPES.codes)
-    for kind, count in ledger.conn.execute(f"SELECT a.type, count(*) {_IN_YEAR} GROUP BY a.type",
-                                           bounds):
+    for kind, count in ledger.conn.execute(
+        f"SELECT a.type, count(*) {_IN_YEAR} GROUP BY a.type", bounds
+    ):
         if kind in by_type:
             by_type[kind] = count
     by_category = _zeros(THEME_CATEGORIES.codes)
@@ -117,7 +115,7 @@ def _activities(ledger: Ledger, year: int) -> dict[str, Any]:
             by_category[category] = count
     by_dimension = _zeros(DIMENSIONS.codes)
     for dimension, count in ledger.conn.execute(
-        f"SELECT d.value, count(DISTINCT a.uid) FROM activities a "
+        "SELECT d.value, count(DISTINCT a.uid) FROM activities a "
         "JOIN temp._stats_scope s ON s.uid = a.org_uid, json_each(a.dimensions) d "
         "WHERE a.deleted_at IS NULL AND a.date BETWEEN :start AND :end GROUP BY d.value",
         bounds,

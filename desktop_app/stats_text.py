@@ -39,55 +39,81 @@ def format_stats(stats: dict[str, Any]) -> str:
         ),
         "",
         _("Organizations"),
-        "  " + _("{colleges} college organizations, {branches} branches").format(
-            colleges=orgs["colleges"], branches=orgs["branches"]),
-        "  " + _("Branches by type: {counts}").format(
-            counts=_counts(BRANCH_TYPES, orgs["branches_by_type"])),
-        "  " + _("{full} full members, {probationary} probationary members, {activists} "
-                 "activists").format(full=orgs["members_full"],
-                                     probationary=orgs["members_probationary"],
-                                     activists=orgs["activists"]),
-        "  " + _("Teacher branches led by a double leader: {ratio}").format(
-            ratio=percent(orgs["double_leader_ratio"])),
+        "  "
+        + _("{colleges} college organizations, {branches} branches").format(
+            colleges=orgs["colleges"], branches=orgs["branches"]
+        ),
+        "  "
+        + _("Branches by type: {counts}").format(
+            counts=_counts(BRANCH_TYPES, orgs["branches_by_type"])
+        ),
+        "  "
+        + _(
+            "{full} full members, {probationary} probationary members, {activists} activists"
+        ).format(
+            full=orgs["members_full"],
+            probationary=orgs["members_probationary"],
+            activists=orgs["activists"],
+        ),
+        "  "
+        + _("Teacher branches led by a double leader: {ratio}").format(
+            ratio=percent(orgs["double_leader_ratio"])
+        ),
         "",
         _("Activities"),
-        "  " + ngettext("{n} activity, {featured} featured", "{n} activities, {featured} "
-                        "featured", acts["total"]).format(n=acts["total"],
-                                                          featured=acts["featured"]),
+        "  "
+        + ngettext(
+            "{n} activity, {featured} featured",
+            "{n} activities, {featured} featured",
+            acts["total"],
+        ).format(n=acts["total"], featured=acts["featured"]),
         "  " + _("By type: {counts}").format(counts=_counts(ACTIVITY_TYPES, acts["by_type"])),
-        "  " + _("Theme days by category: {counts}").format(
-            counts=_counts(THEME_CATEGORIES, acts["theme_day_by_category"])),
-        "  " + _("By dimension: {counts}").format(
-            counts=_counts(DIMENSIONS, acts["by_dimension"])),
+        "  "
+        + _("Theme days by category: {counts}").format(
+            counts=_counts(THEME_CATEGORIES, acts["theme_day_by_category"])
+        ),
+        "  " + _("By dimension: {counts}").format(counts=_counts(DIMENSIONS, acts["by_dimension"])),
         "  " + _("Attendance rate: {rate}").format(rate=percent(acts["attendance_rate"])),
         "",
         _("Theme days"),
-        "  " + _("Branch-months with a theme day: {rate}").format(
-            rate=percent(comp["theme_day_rate"])),
+        "  "
+        + _("Branch-months with a theme day: {rate}").format(rate=percent(comp["theme_day_rate"])),
     ]
     for item in comp["branches_missing"]:
         months = _(", ").join(str(m) for m in item["missing_months"])
-        lines.append("  " + _("{branch}: none in month {months}").format(
-            branch=item["branch"], months=months))
+        lines.append(
+            "  "
+            + _("{branch}: none in month {months}").format(branch=item["branch"], months=months)
+        )
     lines += [
         "",
         _("Star ratings"),
-        "  " + ngettext("{n} organization rated", "{n} organizations rated",
-                        ratings["rated"]).format(n=ratings["rated"])
-        + _(", ") + _("four stars or more: {ratio}").format(
-            ratio=percent(ratings["four_plus_ratio"])),
-        "  " + _(", ").join(
+        "  "
+        + ngettext("{n} organization rated", "{n} organizations rated", ratings["rated"]).format(
+            n=ratings["rated"]
+        )
+        + _(", ")
+        + _("four stars or more: {ratio}").format(ratio=percent(ratings["four_plus_ratio"])),
+        "  "
+        + _(", ").join(
             _("{stars}★ {count}").format(stars=s, count=ratings["by_stars"][s])
-            for s in ("5", "4", "3", "2", "1")),
+            for s in ("5", "4", "3", "2", "1")
+        ),
         "",
         _("Three-level creation"),
     ]
     if not stats["creation"]:
         lines.append("  " + _("No targets or candidates."))
     for row in stats["creation"]:
-        lines.append("  " + _("{level} ({grade}): {achieved} of {target} achieved").format(
-            level=CREATION_LEVELS.label(row["level"]), grade=GRADES.label(row["grade"]),
-            achieved=row["achieved"], target=row["target"]))
+        lines.append(
+            "  "
+            + _("{level} ({grade}): {achieved} of {target} achieved").format(
+                level=CREATION_LEVELS.label(row["level"]),
+                grade=GRADES.label(row["grade"]),
+                achieved=row["achieved"],
+                target=row["target"],
+            )
+        )
     lines += [
         "",
         _("Tasks"),
@@ -95,7 +121,9 @@ def format_stats(stats: dict[str, Any]) -> str:
         "",
         _("Committee terms"),
         "  " + _("Expired: {names}").format(names=_(", ").join(terms["expired"]) or _("none")),
-        "  " + _("Ending within 180 days: {names}").format(
-            names=_(", ").join(terms["expiring_soon"]) or _("none")),
+        "  "
+        + _("Ending within 180 days: {names}").format(
+            names=_(", ").join(terms["expiring_soon"]) or _("none")
+        ),
     ]
     return "\n".join(lines)
