@@ -80,30 +80,65 @@ class StorageError(LedgerError):
     """The environment stands in the way: the file is locked, read-only, full or damaged."""
 
 
+# What SQLite says when the environment is at fault: its result codes (``sqlite_errorname``,
+# Python 3.11+) and the exact messages it gives for them. Loose words such as "full" or
+# "locked" would also match a bug of ours such as "no such column: members_full".
+_KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("locked", ("SQLITE_BUSY", "SQLITE_LOCKED"), ("database is locked", "is locked", "busy")),
+    ("readonly", ("SQLITE_READONLY",), ("attempt to write a readonly database",)),
+    ("full", ("SQLITE_FULL",), ("database or disk is full",)),
+    (
+        "damaged",
+        ("SQLITE_NOTADB", "SQLITE_CORRUPT"),
+        ("file is not a database", "database disk image is malformed"),
+    ),
+    ("cannot_open", ("SQLITE_CANTOPEN",), ("unable to open database file",)),
+    ("io", ("SQLITE_IOERR",), ("disk i/o error",)),
+)
+
+
+def _environment_kind(exc: BaseException) -> str | None:
+    if not isinstance(exc, sqlite3.DatabaseError) or isinstance(
+        exc, sqlite3.IntegrityError | sqlite3.ProgrammingError
+    ):
+        return None
+    name = getattr(exc, "sqlite_errorname", None)
+    if name:
+        for kind, codes, _texts in _KINDS:
+            if any(name == code or name.startswith(code + "_") for code in codes):
+                return kind
+        return None
+    text = str(exc).lower()
+    for kind, _codes, texts in _KINDS:
+        if any(text == t or text.endswith(t) for t in texts):
+            return kind
+    return None
+
+
 def storage_error(exc: sqlite3.Error, path: object) -> StorageError:
     """Translate an SQLite error about the environment into a message naming what to fix."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    kind = _environment_kind(exc)
+    if kind == "locked":
         message = _(
             "The ledger {path} is in use by another program or another copy of Party Ledger. "
             "Close it there and try again."
         )
-    elif "readonly" in text or "read-only" in text:
+    elif kind == "readonly":
         message = _(
             "The ledger {path} cannot be written: the file or its folder is read-only. "
             "Copy it to a folder you can write to, or ask your IT office for write access."
         )
-    elif "full" in text:
+    elif kind == "full":
         message = _(
             "The disk holding the ledger {path} is full. Free some space and try again; "
             "nothing was changed."
         )
-    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+    elif kind == "damaged":
         message = _(
             "The file {path} is not a readable ledger (it may be damaged or not a ledger at "
             "all). Restore it from a backup."
         )
-    elif "unable to open" in text:
+    elif kind == "cannot_open":
         message = _(
             "The ledger {path} cannot be opened. Check that its folder exists and that you "
             "may write to it."
@@ -115,23 +150,4 @@ def storage_error(exc: sqlite3.Error, path: object) -> StorageError:
 
 def is_environment_error(exc: sqlite3.Error) -> bool:
     """True for SQLite errors caused by the file or the disk rather than by our SQL."""
-    if not isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
-        return False
-    if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
-        return False
-    text = str(exc).lower()
-    return any(
-        word in text
-        for word in (
-            "locked",
-            "busy",
-            "readonly",
-            "read-only",
-            "full",
-            "not a database",
-            "malformed",
-            "corrupt",
-            "unable to open",
-            "disk i/o",
-        )
-    )
+    return _environment_kind(exc) is not None

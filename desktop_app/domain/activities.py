@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import shutil
-from datetime import date
+import uuid
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop_app.domain.dates import to_iso
+from desktop_app.domain.dates import DateParseError, parse_date, to_iso
 from desktop_app.domain.enums import ACTIVITY_TYPES, DIMENSIONS, THEME_CATEGORIES
 from desktop_app.domain.organizations import load_tree
-from desktop_app.errors import Fault, StorageError, ValidationError
+from desktop_app.errors import Fault, NotFoundError, StorageError, ValidationError
 from desktop_app.i18n import _
 from desktop_app.storage import records
 from desktop_app.storage.ledger import Ledger
 
 FIELDS = (
-    "org_uid", "type", "date", "theme", "category", "place", "host", "expected", "actual",
-    "dimensions", "featured", "summary",
+    "org_uid",
+    "type",
+    "date",
+    "theme",
+    "category",
+    "place",
+    "host",
+    "expected",
+    "actual",
+    "dimensions",
+    "featured",
+    "summary",
 )
 
 
@@ -29,37 +40,73 @@ def check_activity(values: dict[str, Any]) -> list[Fault]:
     kind = values.get("type")
     if kind not in ACTIVITY_TYPES:
         faults.append(Fault(_("Choose the type of the activity."), field="type"))
-    if not isinstance(values.get("date"), date):
-        faults.append(Fault(_("Give the date of the activity."), field="date"))
+    try:
+        day = _day(values.get("date"))
+    except DateParseError:
+        faults.append(
+            Fault(
+                _("“{value}” is not a date; write it like 2025-03-18.").format(
+                    value=values.get("date")
+                ),
+                field="date",
+            )
+        )
+    else:
+        if day is None:
+            faults.append(Fault(_("Give the date of the activity."), field="date"))
     if not str(values.get("theme") or "").strip():
         faults.append(Fault(_("Give the theme (title) of the activity."), field="theme"))
     category = values.get("category")
-    if category is not None and category not in THEME_CATEGORIES:
-        faults.append(Fault(_("Unknown category “{value}”.").format(value=category),
-                            field="category"))
+    # A category belongs to theme days only; for other types it is dropped, not checked.
+    dropped = kind in ACTIVITY_TYPES and kind != "theme_day"
+    if not dropped and category is not None and category not in THEME_CATEGORIES:
+        faults.append(
+            Fault(_("Unknown category “{value}”.").format(value=category), field="category")
+        )
     for dimension in values.get("dimensions") or ():
         if dimension not in DIMENSIONS:
-            faults.append(Fault(_("Unknown dimension “{value}”.").format(value=dimension),
-                                field="dimensions"))
+            faults.append(
+                Fault(_("Unknown dimension “{value}”.").format(value=dimension), field="dimensions")
+            )
     for field in ("expected", "actual"):
         count = values.get(field)
-        if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 0):
-            faults.append(Fault(_("{value} is not a whole number of zero or more.").format(
-                value=count), field=field))
+        if count is not None and (
+            not isinstance(count, int) or isinstance(count, bool) or count < 0
+        ):
+            faults.append(
+                Fault(
+                    _("{value} is not a whole number of zero or more.").format(value=count),
+                    field=field,
+                )
+            )
     expected, actual = values.get("expected"), values.get("actual")
     if isinstance(expected, int) and isinstance(actual, int) and actual > expected:
-        faults.append(Fault(
-            _("{actual} attended but only {expected} were expected; the number attending "
-              "cannot exceed the number expected.").format(actual=actual, expected=expected),
-            field="actual"))
+        faults.append(
+            Fault(
+                _(
+                    "{actual} attended but only {expected} were expected; the number attending "
+                    "cannot exceed the number expected."
+                ).format(actual=actual, expected=expected),
+                field="actual",
+            )
+        )
     return faults
 
 
+def _day(value: object) -> date | None:
+    """The day of ``value``: a ``date``, the day of a ``datetime``, or readable text."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return parse_date(value)
+
+
 def to_row(values: dict[str, Any]) -> dict[str, Any]:
-    """Values as the ``activities`` table stores them."""
+    """Values as the ``activities`` table stores them (after ``check_activity`` passed)."""
     row = {k: values[k] for k in FIELDS if k in values}
-    if isinstance(row.get("date"), date):
-        row["date"] = to_iso(row["date"])
+    if "date" in row:
+        row["date"] = to_iso(_day(row["date"]))
     if "dimensions" in row:
         dims = [d for d in DIMENSIONS.codes if d in set(row["dimensions"] or ())]
         row["dimensions"] = json.dumps(dims)
@@ -86,8 +133,6 @@ def add_activity(ledger: Ledger, org_uid: str, **values: Any) -> str:
 def get_activity(ledger: Ledger, uid: str) -> dict[str, Any]:
     row = records.get(ledger, "activities", uid)
     if row is None:
-        from desktop_app.errors import NotFoundError
-
         raise NotFoundError(_("That activity no longer exists."))
     row["dimensions"] = json.loads(row["dimensions"])
     row["date"] = date.fromisoformat(row["date"])
@@ -109,9 +154,10 @@ def update_activity(ledger: Ledger, uid: str, **values: Any) -> bool:
 def duplicate_activity(ledger: Ledger, uid: str, **changes: Any) -> str:
     """A copy of an activity (without its files), with ``changes`` applied."""
     current = get_activity(ledger, uid)
+    org_uid = changes.pop("org_uid", current["org_uid"])
     values = {k: current[k] for k in FIELDS if k != "org_uid"}
     values.update(changes)
-    return add_activity(ledger, changes.pop("org_uid", current["org_uid"]), **values)
+    return add_activity(ledger, org_uid, **values)
 
 
 def delete_activity(ledger: Ledger, uid: str) -> None:
@@ -142,7 +188,32 @@ def stored_name(sha256: str, file_name: str) -> str:
 
 def attachment_path(ledger: Ledger, attachment: dict[str, Any]) -> Path:
     """Where the copy of an attached file lies."""
-    return ledger.attachments_dir / stored_name(attachment["sha256"], attachment["file_name"])
+    return ledger.attachment_file(attachment["sha256"], attachment["file_name"])
+
+
+def _store(ledger: Ledger, source: Path) -> tuple[str, int]:
+    """Copy ``source`` into the attachments folder, hashing what was copied; a copy already
+    there with the same content is kept, a damaged one replaced. Returns (SHA-256, size)."""
+    folder = ledger.attachments_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f".{uuid.uuid4().hex}.part"
+    digest = hashlib.sha256()
+    try:
+        with source.open("rb") as reader, partial.open("wb") as writer:
+            for block in iter(lambda: reader.read(1 << 20), b""):
+                digest.update(block)
+                writer.write(block)
+        sha = digest.hexdigest()
+        size = partial.stat().st_size
+        target = ledger.attachment_file(sha, source.name)
+        if target.is_file() and _sha256(target) == sha:
+            partial.unlink()
+        else:
+            partial.replace(target)
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return sha, size
 
 
 def attach_file(ledger: Ledger, activity_uid: str, source: str | Path) -> str:
@@ -150,38 +221,43 @@ def attach_file(ledger: Ledger, activity_uid: str, source: str | Path) -> str:
     source = Path(source)
     if not source.is_file():
         raise ValidationError.single(
-            _("The file {path} does not exist or is not a file.").format(path=source), "file")
+            _("The file {path} does not exist or is not a file.").format(path=source), "file"
+        )
     get_activity(ledger, activity_uid)
     try:
-        sha = _sha256(source)
-        target = ledger.attachments_dir / stored_name(sha, source.name)
-        if not target.exists():
-            ledger.attachments_dir.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(target.suffix + ".part")
-            shutil.copyfile(source, partial)
-            partial.replace(target)
+        sha, size = _store(ledger, source)
     except OSError as exc:
         raise StorageError(
-            _("The file {path} could not be copied into the ledger's attachments folder: "
-              "{reason}.").format(path=source, reason=exc.strerror or exc)
+            _(
+                "The file {path} could not be copied into the ledger's attachments folder: "
+                "{reason}."
+            ).format(path=source, reason=exc.strerror or exc)
         ) from exc
     with ledger.transaction():
         return records.insert(
             ledger,
             "attachments",
-            {"activity_uid": activity_uid, "file_name": source.name, "sha256": sha,
-             "size": source.stat().st_size},
+            {
+                "activity_uid": activity_uid,
+                "file_name": source.name,
+                "sha256": sha,
+                "size": size,
+            },
         )
 
 
 def list_attachments(ledger: Ledger, activity_uid: str) -> list[dict[str, Any]]:
     return ledger.query(
         "SELECT * FROM attachments WHERE activity_uid = ? AND deleted_at IS NULL "
-        "ORDER BY created_at", [activity_uid])
+        "ORDER BY created_at",
+        [activity_uid],
+    )
 
 
 def delete_attachment(ledger: Ledger, uid: str) -> None:
     with ledger.transaction():
+        if records.get(ledger, "attachments", uid) is None:
+            raise NotFoundError(_("That file is no longer attached."))
         records.soft_delete(ledger, [("attachments", uid)], cause=uid)
 
 
@@ -191,9 +267,13 @@ def verify_attachments(ledger: Ledger) -> list[str]:
     for row in ledger.query("SELECT * FROM attachments WHERE deleted_at IS NULL"):
         path = attachment_path(ledger, row)
         if not path.is_file():
-            problems.append(_("missing file {name} ({file})").format(name=row["file_name"],
-                                                                   file=path.name))
+            problems.append(
+                _("missing file {name} ({file})").format(name=row["file_name"], file=path.name)
+            )
         elif _sha256(path) != row["sha256"]:
-            problems.append(_("file {name} ({file}) has changed since it was attached").format(
-                name=row["file_name"], file=path.name))
+            problems.append(
+                _("file {name} ({file}) has changed since it was attached").format(
+                    name=row["file_name"], file=path.name
+                )
+            )
     return problems

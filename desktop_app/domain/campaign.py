@@ -33,22 +33,33 @@ STATUS_DATE = {
 def check_year(year: object, field: str = "year") -> list[Fault]:
     if isinstance(year, int) and not isinstance(year, bool) and MIN_YEAR <= year <= MAX_YEAR:
         return []
-    return [Fault(_("{value} is not a year between {low} and {high}.").format(
-        value=year, low=MIN_YEAR, high=MAX_YEAR), field=field)]
+    return [
+        Fault(
+            _("{value} is not a year between {low} and {high}.").format(
+                value=year, low=MIN_YEAR, high=MAX_YEAR
+            ),
+            field=field,
+        )
+    ]
 
 
 def check_stars(stars: object) -> list[Fault]:
     if isinstance(stars, int) and not isinstance(stars, bool) and 1 <= stars <= 5:
         return []
-    return [Fault(_("{value} is not a star rating; give a whole number from 1 to 5.").format(
-        value=stars), field="stars")]
+    return [
+        Fault(
+            _("{value} is not a star rating; give a whole number from 1 to 5.").format(value=stars),
+            field="stars",
+        )
+    ]
 
 
 def check_level_grade(level: object, grade: object) -> list[Fault]:
     faults = []
     if level not in CREATION_LEVELS:
-        faults.append(Fault(_("Unknown creation level “{value}”.").format(value=level),
-                            field="level"))
+        faults.append(
+            Fault(_("Unknown creation level “{value}”.").format(value=level), field="level")
+        )
     if grade not in GRADES:
         faults.append(Fault(_("Unknown grade “{value}”.").format(value=grade), field="grade"))
     return faults
@@ -99,27 +110,43 @@ def set_target(ledger: Ledger, level: str, grade: str, target: int, period: str 
     """The number of (level, grade) units to create in a plan period, e.g. ``2021-2023``."""
     faults = check_level_grade(level, grade)
     if not isinstance(target, int) or isinstance(target, bool) or target < 0:
-        faults.append(Fault(_("{value} is not a whole number of zero or more.").format(
-            value=target), field="target"))
+        faults.append(
+            Fault(
+                _("{value} is not a whole number of zero or more.").format(value=target),
+                field="target",
+            )
+        )
     if faults:
         raise ValidationError(_("The target was not saved."), faults)
     period = str(period or "").strip()
     with ledger.transaction():
-        uid = _live(ledger, "creation_targets", "level = ? AND grade = ? AND period = ?",
-                    [level, grade, period])
+        uid = _live(
+            ledger,
+            "creation_targets",
+            "level = ? AND grade = ? AND period = ?",
+            [level, grade, period],
+        )
         if uid:
             records.update(ledger, "creation_targets", uid, {"target": target})
             return uid
-        return records.insert(ledger, "creation_targets",
-                              {"level": level, "grade": grade, "target": target, "period": period})
+        return records.insert(
+            ledger,
+            "creation_targets",
+            {"level": level, "grade": grade, "target": target, "period": period},
+        )
 
 
 # ---- candidates -----------------------------------------------------------------------------
 
 
 def add_candidate(
-    ledger: Ledger, org_uid: str, level: str, grade: str, status: str = "cultivating",
-    on: date | None = None, note: str | None = None,
+    ledger: Ledger,
+    org_uid: str,
+    level: str,
+    grade: str,
+    status: str = "cultivating",
+    on: date | None = None,
+    note: str | None = None,
 ) -> str:
     """Enter an organization for a (level, grade) of the campaign."""
     faults = check_level_grade(level, grade)
@@ -129,14 +156,25 @@ def add_candidate(
         raise ValidationError(_("The candidate was not saved."), faults)
     with ledger.transaction():
         org = load_tree(ledger).get(org_uid)
-        if _live(ledger, "creation_candidates", "org_uid = ? AND level = ? AND grade = ?",
-                 [org_uid, level, grade]):
+        if _live(
+            ledger,
+            "creation_candidates",
+            "org_uid = ? AND level = ? AND grade = ?",
+            [org_uid, level, grade],
+        ):
             raise ValidationError.single(
                 _("“{name}” is already a candidate for {level} ({grade}).").format(
-                    name=org.name, level=CREATION_LEVELS.label(level), grade=GRADES.label(grade)),
-                "level")
-        row: dict[str, Any] = {"org_uid": org_uid, "level": level, "grade": grade,
-                               "status": status, "note": note}
+                    name=org.name, level=CREATION_LEVELS.label(level), grade=GRADES.label(grade)
+                ),
+                "level",
+            )
+        row: dict[str, Any] = {
+            "org_uid": org_uid,
+            "level": level,
+            "grade": grade,
+            "status": status,
+            "note": note,
+        }
         if on is not None:
             row[STATUS_DATE[status]] = to_iso(on)
         return records.insert(ledger, "creation_candidates", row)
@@ -148,8 +186,9 @@ def advance_candidate(ledger: Ledger, uid: str, status: str, on: date) -> None:
         raise ValidationError.single(_("Unknown status “{value}”.").format(value=status), "status")
     with ledger.transaction():
         _must_exist(ledger, "creation_candidates", uid)
-        records.update(ledger, "creation_candidates", uid,
-                       {"status": status, STATUS_DATE[status]: to_iso(on)})
+        records.update(
+            ledger, "creation_candidates", uid, {"status": status, STATUS_DATE[status]: to_iso(on)}
+        )
 
 
 # ---- tasks ----------------------------------------------------------------------------------
@@ -160,19 +199,29 @@ def check_task(values: dict[str, Any]) -> list[Fault]:
     if not str(values.get("title") or "").strip():
         faults.append(Fault(_("Give the task a title."), field="title"))
     if values.get("status", "todo") not in TASK_STATUSES:
-        faults.append(Fault(_("Unknown status “{value}”.").format(value=values.get("status")),
-                            field="status"))
+        faults.append(
+            Fault(_("Unknown status “{value}”.").format(value=values.get("status")), field="status")
+        )
     return faults
 
 
 def add_task(
-    ledger: Ledger, title: str, lead_department: str | None = None,
-    cooperating_departments: str | None = None, deadline: date | None = None,
-    status: str = "todo", section: str | None = None,
+    ledger: Ledger,
+    title: str,
+    lead_department: str | None = None,
+    cooperating_departments: str | None = None,
+    deadline: date | None = None,
+    status: str = "todo",
+    section: str | None = None,
 ) -> str:
-    values = {"title": str(title or "").strip(), "lead_department": lead_department,
-              "cooperating_departments": cooperating_departments, "deadline": to_iso(deadline),
-              "status": status, "section": section}
+    values = {
+        "title": str(title or "").strip(),
+        "lead_department": lead_department,
+        "cooperating_departments": cooperating_departments,
+        "deadline": to_iso(deadline),
+        "status": status,
+        "section": section,
+    }
     faults = check_task(values)
     if faults:
         raise ValidationError(_("The task was not saved."), faults)
@@ -180,7 +229,8 @@ def add_task(
         if _live(ledger, "tasks", "title = ?", [values["title"]]):
             raise ValidationError.single(
                 _("There is already a task titled “{title}”.").format(title=values["title"]),
-                "title")
+                "title",
+            )
         return records.insert(ledger, "tasks", values)
 
 
@@ -206,8 +256,13 @@ def delete_record(ledger: Ledger, table: str, uid: str) -> None:
 
 
 def add_brand(
-    ledger: Ledger, org_uid: str, name: str, kind: str, year_approved: int | None = None,
-    grade: str | None = None, status: str = "cultivating",
+    ledger: Ledger,
+    org_uid: str,
+    name: str,
+    kind: str,
+    year_approved: int | None = None,
+    grade: str | None = None,
+    status: str = "cultivating",
 ) -> str:
     """A brand (一总支一品牌), a feature (一支部一特色) or an innovation project."""
     faults: list[Fault] = []
@@ -225,7 +280,23 @@ def add_brand(
     if faults:
         raise ValidationError(_("The brand was not saved."), faults)
     with ledger.transaction():
-        load_tree(ledger).get(org_uid)
-        return records.insert(ledger, "brands", {
-            "org_uid": org_uid, "name": name, "kind": kind, "year_approved": year_approved,
-            "grade": grade, "status": status})
+        org = load_tree(ledger).get(org_uid)
+        if _live(ledger, "brands", "org_uid = ? AND name = ?", [org_uid, name]):
+            raise ValidationError.single(
+                _("“{org}” already has a brand or project named “{name}”.").format(
+                    org=org.name, name=name
+                ),
+                "name",
+            )
+        return records.insert(
+            ledger,
+            "brands",
+            {
+                "org_uid": org_uid,
+                "name": name,
+                "kind": kind,
+                "year_approved": year_approved,
+                "grade": grade,
+                "status": status,
+            },
+        )

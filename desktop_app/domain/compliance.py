@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from desktop_app.domain.dates import add_years, from_iso
 from desktop_app.domain.enums import ACTIVITY_TYPES, FREQUENCIES
@@ -43,12 +43,16 @@ def set_frequencies(ledger: Ledger, changes: dict[str, str]) -> None:
         if kind not in ACTIVITY_TYPES or freq not in FREQUENCIES:
             raise ValidationError.single(
                 _("Unknown activity type or frequency: {kind} = {freq}.").format(
-                    kind=kind, freq=freq), "frequency")
+                    kind=kind, freq=freq
+                ),
+                "frequency",
+            )
     merged = {**frequencies(ledger), **changes}
     with ledger.transaction():
         ledger.conn.execute(
             "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            "ON CONFLICT(key) DO UPDATE "
+            "SET value = excluded.value, updated_at = excluded.updated_at",
             [_SETTING, json.dumps(merged), now_iso()],
         )
 
@@ -99,15 +103,22 @@ def required_types(branch: Organization, rules: dict[str, str]) -> list[str]:
 
 
 def missing_meetings(
-    ledger: Ledger, branch: Organization, start: date, end: date,
+    ledger: Ledger,
+    branch: Organization,
+    start: date,
+    end: date,
     rules: dict[str, str] | None = None,
 ) -> dict[str, list[str]]:
     """For each required activity type, the labels of the periods in [start, end] (from the
-    branch's founding on) in which ``branch`` recorded none."""
-    rules = rules or frequencies(ledger)
+    branch's founding on, up to its dissolution) in which ``branch`` recorded none."""
+    if rules is None:
+        rules = frequencies(ledger)
     founded = from_iso(branch.founded_on)
     if founded and founded > start:
         start = founded
+    dissolved = None if branch.active else from_iso(branch.dissolved_on)
+    if dissolved and dissolved <= end:
+        end = dissolved - timedelta(days=1)  # it no longer exists on the day it is dissolved
     held = ledger.conn.execute(
         "SELECT type, date FROM activities WHERE org_uid = ? AND deleted_at IS NULL "
         "AND date BETWEEN ? AND ?",

@@ -10,9 +10,14 @@ _PATTERNS = (
     re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
     re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
-_TIMESTAMP = re.compile(r"^(\d{4}[-/]\d{1,2}[-/]\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+# A date followed by a time of day (and perhaps a UTC offset): the time is dropped.
+_TIMESTAMP = re.compile(r"^(.+?)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _EXCEL_EPOCH = date(1899, 12, 30)
+# Excel counts 1900-02-29, a day that never was, as serial 60; serials below it are a day off.
+_EXCEL_FALSE_LEAP_DAY = 60
+_EXCEL_LAST_SERIAL = 2958465  # 9999-12-31
 
 
 class DateParseError(ValueError):
@@ -26,7 +31,10 @@ class DateParseError(ValueError):
 
 def parse_date(value: object) -> date | None:
     """A date from a cell or a form: ``date``/``datetime``, an Excel serial number, or text
-    such as ``2025-03-18``, ``2025/3/18``, ``2025年3月18日``. Blank gives None."""
+    such as ``2025-03-18``, ``2025/3/18``, ``2025.3.18``, ``2025年3月18日``, ``20250318``
+    (a time of day after the date is ignored). Blank gives None; anything else raises
+    ``DateParseError``, with ``impossible`` set when the text names a day that does not exist
+    (``2025-02-30``)."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -34,9 +42,14 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1 <= value < 2958466:
-            return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise DateParseError(str(value), impossible=False)
+        if not 1 <= value < _EXCEL_LAST_SERIAL + 1:
+            raise DateParseError(str(value), impossible=False)
+        serial = int(value)
+        if serial == _EXCEL_FALSE_LEAP_DAY:
+            raise DateParseError(str(value), impossible=True)
+        if serial < _EXCEL_FALSE_LEAP_DAY:
+            return _EXCEL_EPOCH + timedelta(days=serial + 1)
+        return _EXCEL_EPOCH + timedelta(days=serial)
     raw = str(value).strip()
     stamp = _TIMESTAMP.match(raw)
     if stamp:
@@ -44,7 +57,7 @@ def parse_date(value: object) -> date | None:
     text = "".join(raw.split())
     if not text:
         return None
-    text = text.replace("－", "-").replace("／", "/")
+    text = text.replace("－", "-").replace("／", "/").replace("．", ".")
     for pattern in _PATTERNS:
         match = pattern.match(text)
         if match:

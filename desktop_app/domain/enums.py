@@ -46,7 +46,10 @@ class Enumeration:
         return code in self._by_code
 
     def parse(self, text: str) -> str | None:
-        """The code for ``text`` (a code, the Chinese name, an English label), else None."""
+        """The code for ``text`` (a code, the Chinese name, an alias, an English label), else
+        None (also for None itself)."""
+        if text is None:
+            return None
         return self._lookup.get(_key(str(text)))
 
     def label(self, code: str) -> str:
@@ -65,7 +68,12 @@ ORG_LEVELS = Enumeration(
     "level",
     [
         Choice("committee", N_("Party committee"), "党委", ("学校党委",)),
-        Choice("college", N_("College party organization"), "院系党组织", ("党总支", "二级党委", "院系党委", "二级学院党委", "二级学院党总支")),
+        Choice(
+            "college",
+            N_("College party organization"),
+            "院系党组织",
+            ("党总支", "二级党委", "院系党委", "二级学院党委", "二级学院党总支"),
+        ),
         Choice("branch", N_("Party branch"), "党支部", ("支部",)),
     ],
 )
@@ -194,6 +202,8 @@ YES_NO: dict[str, bool] = {
 
 def parse_yes_no(text: object) -> bool | None:
     """True for 是/yes/1, False for 否/no/0/blank, None for anything else."""
+    if text is None:
+        return False
     if isinstance(text, bool):
         return text
     if isinstance(text, (int, float)) and text in (0, 1):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.dates import to_iso
+from desktop_app.domain.dates import DateParseError, parse_date, to_iso
 from desktop_app.domain.enums import BRANCH_TYPES, ORG_LEVELS
 from desktop_app.errors import Fault, NotFoundError, RefusedError, ValidationError
 from desktop_app.i18n import _
@@ -17,7 +17,16 @@ from desktop_app.storage import records
 from desktop_app.storage.ledger import Ledger
 
 SEPARATOR = "/"
+# Characters a name may not hold: "/" and what a reference reads as "/".
+PATH_CHARACTERS = (SEPARATOR, "／", "\\")
 COUNT_FIELDS = ("members_full", "members_probationary", "activists")
+DATE_FIELDS = ("founded_on", "elected_on")
+DEFAULT_TERM_YEARS = 3
+# What a blank (None) field is stored as.
+BLANK_DEFAULTS: dict[str, int] = {
+    **dict.fromkeys(COUNT_FIELDS, 0),
+    "term_years": DEFAULT_TERM_YEARS,
+}
 EDITABLE_FIELDS = (
     "name",
     "branch_type",
@@ -31,7 +40,11 @@ EDITABLE_FIELDS = (
 )
 # Which levels may hold which: a college sits under the root, a branch under a college or
 # directly under the root.
-ALLOWED_PARENT_LEVELS = {"committee": (), "college": ("committee",), "branch": ("committee", "college")}
+ALLOWED_PARENT_LEVELS = {
+    "committee": (),
+    "college": ("committee",),
+    "branch": ("committee", "college"),
+}
 
 
 @dataclass
@@ -100,7 +113,11 @@ class OrgTree:
             path = org.name
         else:
             parent = self.by_uid[org.parent_uid]
-            path = org.name if parent.parent_uid is None else self.path(parent.uid) + SEPARATOR + org.name
+            path = (
+                org.name
+                if parent.parent_uid is None
+                else self.path(parent.uid) + SEPARATOR + org.name
+            )
         self._paths[uid] = path
         return path
 
@@ -126,12 +143,14 @@ class OrgTree:
         if not text:
             return []
         root = self.root
+        from_root = False
         if root is not None:
             if text == root.name:
                 return [root]
             if text.startswith(root.name + SEPARATOR):
                 text = text[len(root.name) + 1 :]
-        if SEPARATOR in text:
+                from_root = True
+        if SEPARATOR in text or from_root:
             return [o for o in self.by_uid.values() if o.parent_uid and self.path(o.uid) == text]
         return sorted(
             (o for o in self.by_uid.values() if o.name == text), key=lambda o: self.path(o.uid)
@@ -144,13 +163,19 @@ class OrgTree:
             return found[0]
         if not found:
             raise NotFoundError(
-                _("There is no organization “{name}”. Check the spelling, or write its path "
-                  "such as 机电工程学院党总支/教工第一党支部.").format(name=reference)
+                _(
+                    "There is no organization “{name}”. Check the spelling, or write its path "
+                    "such as 机电工程学院党总支/教工第一党支部."
+                ).format(name=reference)
             )
         raise NotFoundError(
-            _("“{name}” is the name of {count} organizations ({paths}); write the path of "
-              "the one you mean.").format(
-                name=reference, count=len(found), paths=_("; ").join(self.path(o.uid) for o in found)
+            _(
+                "“{name}” is the name of {count} organizations ({paths}); write the path of "
+                "the one you mean."
+            ).format(
+                name=reference,
+                count=len(found),
+                paths=_("; ").join(self.path(o.uid) for o in found),
             )
         )
 
@@ -172,11 +197,14 @@ def check_name(name: object) -> list[Fault]:
     text = str(name or "").strip()
     if not text:
         return [Fault(_("The name is empty; give the organization a name."), field="name")]
-    if SEPARATOR in text or "／" in text:
+    found = [c for c in PATH_CHARACTERS if c in text]
+    if found:
         return [
             Fault(
-                _("The name “{name}” contains “/”, which separates the parts of a path; use "
-                  "another character.").format(name=text),
+                _(
+                    "The name “{name}” contains “{char}”, which separates the parts of a path; "
+                    "use another character."
+                ).format(name=text, char=found[0]),
                 field="name",
             )
         ]
@@ -191,34 +219,63 @@ def check_placement(
     if level == "committee":
         root = tree.root
         if parent_uid is not None:
-            faults.append(Fault(_("A party committee is the root of the ledger and has no parent "
-                                  "organization."), field="parent"))
+            faults.append(
+                Fault(
+                    _(
+                        "A party committee is the root of the ledger and has no parent "
+                        "organization."
+                    ),
+                    field="parent",
+                )
+            )
         elif root is not None and root.uid != exclude_uid:
-            faults.append(Fault(
-                _("The ledger already has its party committee “{name}”; there is one per "
-                  "ledger.").format(name=root.name), field="level"))
+            faults.append(
+                Fault(
+                    _(
+                        "The ledger already has its party committee “{name}”; there is one per "
+                        "ledger."
+                    ).format(name=root.name),
+                    field="level",
+                )
+            )
         return faults
     if parent_uid is None:
-        faults.append(Fault(_("Choose the parent organization of “{name}”.").format(name=name),
-                            field="parent"))
+        faults.append(
+            Fault(
+                _("Choose the parent organization of “{name}”.").format(name=name), field="parent"
+            )
+        )
         return faults
     parent = tree.by_uid.get(parent_uid)
     if parent is None:
         faults.append(Fault(_("The parent organization no longer exists."), field="parent"))
         return faults
     if parent.level not in ALLOWED_PARENT_LEVELS[level]:
-        faults.append(Fault(
-            _("A {level} cannot sit under the {parent_level} “{parent}”: a college sits under "
-              "the party committee, a branch under a college or directly under the committee."
-              ).format(level=ORG_LEVELS.label(level), parent_level=ORG_LEVELS.label(parent.level),
-                       parent=parent.name),
-            field="parent"))
+        faults.append(
+            Fault(
+                _(
+                    "A {level} cannot sit under the {parent_level} “{parent}”: a college sits "
+                    "under the party committee, a branch under a college or directly under the "
+                    "committee."
+                ).format(
+                    level=ORG_LEVELS.label(level),
+                    parent_level=ORG_LEVELS.label(parent.level),
+                    parent=parent.name,
+                ),
+                field="parent",
+            )
+        )
     sibling = tree.child_named(parent_uid, name)
     if sibling is not None and sibling.uid != exclude_uid:
-        faults.append(Fault(
-            _("“{parent}” already has an organization named “{name}”; names must differ among "
-              "organizations under the same parent.").format(parent=parent.name, name=name),
-            field="name"))
+        faults.append(
+            Fault(
+                _(
+                    "“{parent}” already has an organization named “{name}”; names must differ "
+                    "among organizations under the same parent."
+                ).format(parent=parent.name, name=name),
+                field="name",
+            )
+        )
     return faults
 
 
@@ -229,22 +286,52 @@ def check_counts(values: dict[str, Any]) -> list[Fault]:
         if value is None:
             continue
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            faults.append(Fault(_("{value} is not a whole number of zero or more.").format(
-                value=value), field=field))
+            faults.append(
+                Fault(
+                    _("{value} is not a whole number of zero or more.").format(value=value),
+                    field=field,
+                )
+            )
         elif field == "term_years" and value == 0:
             faults.append(Fault(_("A term lasts at least one year."), field=field))
     branch_type = values.get("branch_type")
     if branch_type is not None and branch_type not in BRANCH_TYPES:
-        faults.append(Fault(_("Unknown branch type “{value}”.").format(value=branch_type),
-                            field="branch_type"))
+        faults.append(
+            Fault(
+                _("Unknown branch type “{value}”.").format(value=branch_type), field="branch_type"
+            )
+        )
+    return faults
+
+
+def check_dates(values: dict[str, Any]) -> list[Fault]:
+    """Faults of the founding and election dates (a ``date``, a readable text, or blank)."""
+    faults = []
+    for field in DATE_FIELDS:
+        try:
+            parse_date(values.get(field))
+        except DateParseError:
+            faults.append(
+                Fault(
+                    _("“{value}” is not a date; write it like 2025-03-18.").format(
+                        value=values[field]
+                    ),
+                    field=field,
+                )
+            )
     return faults
 
 
 def _prepare(values: dict[str, Any]) -> dict[str, Any]:
     row = dict(values)
-    for key in ("founded_on", "elected_on", "dissolved_on"):
-        if isinstance(row.get(key), date):
-            row[key] = to_iso(row[key])
+    for key in DATE_FIELDS:
+        if key in row:
+            row[key] = to_iso(parse_date(row[key]))
+    for key, default in BLANK_DEFAULTS.items():
+        if key in row and row[key] is None:
+            row[key] = default
+    if isinstance(row.get("secretary"), str):
+        row["secretary"] = row["secretary"].strip() or None
     for flag in ("double_leader", "has_party_groups"):
         if flag in row:
             row[flag] = int(bool(row[flag]))
@@ -268,8 +355,8 @@ def add_organization(
     with ledger.transaction():
         tree = load_tree(ledger)
         name = str(name or "").strip()
-        faults = check_name(name) or check_placement(tree, level, parent_uid, name)
-        faults += check_counts(fields)
+        faults = check_name(name) + check_placement(tree, level, parent_uid, name)
+        faults += check_counts(fields) + check_dates(fields)
         if faults:
             raise ValidationError(_("The organization was not saved."), faults)
         row = _prepare({**fields, "name": name, "level": level, "parent_uid": parent_uid})
@@ -285,15 +372,18 @@ def update_organization(ledger: Ledger, uid: str, **fields: Any) -> bool:
     with ledger.transaction():
         tree = load_tree(ledger)
         org = tree.get(uid)
-        faults = check_counts(fields)
+        faults = check_counts(fields) + check_dates(fields)
         if "name" in fields:
             name = str(fields["name"] or "").strip()
-            faults += check_name(name) or check_placement(
+            faults += check_name(name) + check_placement(
                 tree, org.level, org.parent_uid, name, exclude_uid=uid
             )
         if faults:
             raise ValidationError(_("The organization was not saved."), faults)
-        return records.update(ledger, "organizations", uid, _prepare(fields))
+        row = _prepare(fields)
+        if org.level != "branch" and "branch_type" in row:
+            row["branch_type"] = None
+        return records.update(ledger, "organizations", uid, row)
 
 
 def move_organization(ledger: Ledger, uid: str, new_parent_uid: str) -> None:
@@ -303,9 +393,23 @@ def move_organization(ledger: Ledger, uid: str, new_parent_uid: str) -> None:
         org = tree.get(uid)
         if new_parent_uid in tree.subtree(uid):
             raise ValidationError.single(
-                _("“{name}” cannot move under itself or under one of its own "
-                  "organizations.").format(name=org.name), "parent")
+                _(
+                    "“{name}” cannot move under itself or under one of its own organizations."
+                ).format(name=org.name),
+                "parent",
+            )
         faults = check_placement(tree, org.level, new_parent_uid, org.name, exclude_uid=uid)
+        parent = tree.by_uid.get(new_parent_uid)
+        if parent is not None and not parent.active and org.active:
+            faults.append(
+                Fault(
+                    _(
+                        "“{parent}” is dissolved; reinstate it first, or choose another parent "
+                        "organization."
+                    ).format(parent=parent.name),
+                    field="parent",
+                )
+            )
         if faults:
             raise ValidationError(_("The organization was not moved."), faults)
         records.update(ledger, "organizations", uid, {"parent_uid": new_parent_uid})
@@ -316,7 +420,10 @@ def dissolve_organization(ledger: Ledger, uid: str, on: date) -> None:
     stay in the ledger and in past statistics."""
     with ledger.transaction():
         tree = load_tree(ledger)
-        tree.get(uid)
+        if tree.get(uid).parent_uid is None:
+            raise RefusedError(
+                _("The party committee is the root of the ledger and cannot be dissolved.")
+            )
         changes = [
             (u, {"active": 0, "dissolved_on": to_iso(on)})
             for u in tree.subtree(uid)
@@ -326,13 +433,26 @@ def dissolve_organization(ledger: Ledger, uid: str, on: date) -> None:
 
 
 def reinstate_organization(ledger: Ledger, uid: str) -> None:
+    """Undo a dissolution: the organization and what under it was dissolved the same day
+    (with it); an organization dissolved earlier on its own stays dissolved."""
     with ledger.transaction():
         tree = load_tree(ledger)
         org = tree.get(uid)
         if org.parent_uid and not tree.get(org.parent_uid).active:
-            raise RefusedError(_("Reinstate “{parent}” first: “{name}” sits under it.").format(
-                parent=tree.get(org.parent_uid).name, name=org.name))
-        records.update(ledger, "organizations", uid, {"active": 1, "dissolved_on": None})
+            raise RefusedError(
+                _("Reinstate “{parent}” first: “{name}” sits under it.").format(
+                    parent=tree.get(org.parent_uid).name, name=org.name
+                )
+            )
+        if org.active:
+            return
+        changes = [
+            (u, {"active": 1, "dissolved_on": None})
+            for u in tree.subtree(uid)
+            if u == uid
+            or (not tree.by_uid[u].active and tree.by_uid[u].dissolved_on == org.dissolved_on)
+        ]
+        records.update_many(ledger, "organizations", changes)
 
 
 def delete_organization(ledger: Ledger, uid: str) -> int:
@@ -344,8 +464,9 @@ def delete_organization(ledger: Ledger, uid: str) -> int:
         tree = load_tree(ledger)
         tree.get(uid)
         if tree.by_uid[uid].parent_uid is None:
-            raise RefusedError(_("The party committee is the root of the ledger and cannot be "
-                                 "deleted."))
+            raise RefusedError(
+                _("The party committee is the root of the ledger and cannot be deleted.")
+            )
         orgs = tree.subtree(uid)
         items = dependents_of_organizations(ledger, orgs)
         items += [("organizations", u) for u in orgs]

@@ -55,6 +55,11 @@ class Ledger:
         """Attached files, each named by its SHA-256, in a folder beside the ledger file."""
         return self.path.with_name(self.path.stem + "-attachments")
 
+    def attachment_file(self, sha256: str, file_name: str) -> Path:
+        """Where the copy of an attached file lies: named by its SHA-256 and the original
+        file's suffix, so the same file attached twice is stored once."""
+        return self.attachments_dir / (sha256 + Path(file_name).suffix.lower())
+
     @property
     def ledger_id(self) -> str:
         row = self.conn.execute("SELECT value FROM ledger_info WHERE key = 'ledger_id'").fetchone()
@@ -62,10 +67,28 @@ class Ledger:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Ledger]:
-        """One user action: all of it is written, or none of it."""
+        """One user action: all of it is written, or none of it.
+
+        The outermost transaction begins with ``BEGIN IMMEDIATE``, so waiting for another
+        program that is writing to the file happens up front (for at most ``BUSY_TIMEOUT_MS``)
+        rather than failing half-way; a nested one is a savepoint.
+        """
         try:
-            with self.db.atomic():
+            if self.conn.in_transaction:
+                with self.db.atomic():
+                    yield self
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield self
+            except BaseException:
+                self.db.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.db.rollback()
+                raise
         except sqlite3.Error as exc:
             if is_environment_error(exc):
                 raise storage_error(exc, self.path) from exc
@@ -74,7 +97,7 @@ class Ledger:
     def query(self, sql: str, params: tuple | list | dict = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, params)
         columns = [d[0] for d in cursor.description or ()]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
     def scalar(self, sql: str, params: tuple | list | dict = ()) -> object:
         row = self.conn.execute(sql, params).fetchone()
@@ -94,14 +117,22 @@ def _applied_names(db: Database) -> list[str]:
     return [m.name for m in migrations.applied(db)]
 
 
-def _has_tables(db: Database) -> bool:
-    return bool(db.table_names())
+def _has_data_tables(db: Database) -> bool:
+    """True if the file holds tables of its own (beyond SQLite's and the migrations list)."""
+    return any(
+        not name.startswith("sqlite_") and name != "_sqlite_migrations" for name in db.table_names()
+    )
 
 
 def _copy_aside(db: Database, path: Path, pending: str) -> Path:
     """Copy the ledger before a migration, with SQLite's online backup (safe under WAL)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.before-{pending}-{stamp}{path.suffix or '.sqlite'}")
+    suffix = path.suffix or ".sqlite"
+    target = path.with_name(f"{path.stem}.before-{pending}-{stamp}{suffix}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}.before-{pending}-{stamp}-{counter}{suffix}")
     destination = sqlite3.connect(str(target))
     try:
         db.conn.backup(destination)
@@ -110,20 +141,21 @@ def _copy_aside(db: Database, path: Path, pending: str) -> Path:
     return target
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection in the driver's autocommit mode: the only transactions are the explicit
+    ones of ``Ledger.transaction()`` and the migrations, so a stray statement can never leave
+    an implicit transaction open that swallows later changes."""
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+
 def open_ledger(path: str | Path) -> Ledger:
     """Open (or create) the ledger at ``path`` and bring its schema up to date.
 
-    A file written by a newer version is refused with ``NewerLedgerError``; before any
+    A file written by a newer version is refused with ``NewerLedgerError``, an SQLite file
+    that is not a ledger with ``StorageError``; either is left exactly as it was. Before any
     pending migration runs on an existing ledger, the file is copied aside.
     """
     path = Path(path).expanduser().resolve()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(
-            _("The folder {folder} cannot be created: {reason}. Choose another place for the "
-              "ledger with --db.").format(folder=path.parent, reason=exc.strerror or exc)
-        ) from exc
     if path.is_dir():
         raise StorageError(
             _("{path} is a folder, not a ledger file. Give the path of a .sqlite file.").format(
@@ -131,40 +163,65 @@ def open_ledger(path: str | Path) -> Ledger:
             )
         )
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            _(
+                "The folder {folder} cannot be created: {reason}. Choose another place for the "
+                "ledger with --db."
+            ).format(folder=path.parent, reason=exc.strerror or exc)
+        ) from exc
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) from exc
+    try:
         db = Database(conn)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Only reads until the file is known to be a ledger this version can open.
+        applied = _refuse_foreign(db, path)
         db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
-        _upgrade(db, path)
+        _upgrade(db, path, applied)
     except sqlite3.Error as exc:
+        conn.close()
         if is_environment_error(exc):
             raise storage_error(exc, path) from exc
+        raise
+    except BaseException:
+        conn.close()
         raise
     return Ledger(path, db)
 
 
-def _upgrade(db: Database, path: Path) -> None:
+def _refuse_foreign(db: Database, path: Path) -> list[str]:
+    """The migrations applied to the file; refuses a newer ledger and a foreign database."""
     applied = _applied_names(db)
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
     if unknown:
-        db.close()
         raise NewerLedgerError(
-            _("The ledger {path} was written by a newer version of Party Ledger (it has "
-              "changes “{names}” this version does not know). Install the newer version to "
-              "open it; the file was not changed.").format(path=path, names=", ".join(unknown))
+            _(
+                "The ledger {path} was written by a newer version of Party Ledger (it has "
+                "changes “{names}” this version does not know). Install the newer version to "
+                "open it; the file was not changed."
+            ).format(path=path, names=", ".join(unknown))
         )
+    if not applied and _has_data_tables(db):
+        raise StorageError(
+            _(
+                "The file {path} is an SQLite database but not a Party Ledger ledger. "
+                "Choose a ledger file, or a new file name to start a ledger."
+            ).format(path=path)
+        )
+    return applied
+
+
+def _upgrade(db: Database, path: Path, applied: list[str]) -> None:
     pending = migrations.pending(db)
     if not pending:
         return
-    if _has_tables(db):
-        if not db["_sqlite_migrations"].exists():
-            db.close()
-            raise StorageError(
-                _("The file {path} is an SQLite database but not a Party Ledger ledger. "
-                  "Choose a ledger file, or a new file name to start a ledger.").format(path=path)
-            )
+    if applied:
         _copy_aside(db, path, pending[0].name)
     migrations.apply(db)
     with db.atomic():

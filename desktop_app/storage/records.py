@@ -19,7 +19,9 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
-def _audit_many(ledger: Ledger, table: str, action: str, entries: Iterable[tuple[str, Row]]) -> None:
+def _audit_many(
+    ledger: Ledger, table: str, action: str, entries: Iterable[tuple[str, Row]]
+) -> None:
     at = now_iso()
     ledger.conn.executemany(
         "INSERT INTO audit_log (at, os_user, table_name, uid, action, changes) "
@@ -32,21 +34,27 @@ def _audit_many(ledger: Ledger, table: str, action: str, entries: Iterable[tuple
 
 
 def insert_many(ledger: Ledger, table: str, rows: Sequence[Row]) -> list[str]:
-    """Insert rows (each given a ``uid`` unless it has one); returns their uids."""
+    """Insert rows (each given a ``uid`` unless it has one); returns their uids in order.
+
+    Rows may name different columns; a column a row leaves out gets the table's default.
+    """
     if not rows:
         return []
     stamp = now_iso()
     prepared = []
     for row in rows:
-        record = {"uid": row.get("uid") or new_uid(), **row}
+        record = {**row, "uid": row.get("uid") or new_uid()}
         record.setdefault("created_at", stamp)
         record.setdefault("updated_at", stamp)
         prepared.append(record)
-    columns = list(prepared[0])
-    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-        table, ", ".join(f'"{c}"' for c in columns), ", ".join("?" for _ in columns)
-    )
-    ledger.conn.executemany(sql, [[r[c] for c in columns] for r in prepared])
+    by_columns: dict[tuple[str, ...], list[Row]] = {}
+    for record in prepared:
+        by_columns.setdefault(tuple(record), []).append(record)
+    for columns, group in by_columns.items():
+        sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+            table, ", ".join(f'"{c}"' for c in columns), ", ".join("?" for _ in columns)
+        )
+        ledger.conn.executemany(sql, [[r[c] for c in columns] for r in group])
     _audit_many(
         ledger,
         table,
@@ -105,17 +113,25 @@ def update(ledger: Ledger, table: str, uid: str, values: Row) -> bool:
     return update_many(ledger, table, [(uid, values)]) == 1
 
 
-def soft_delete(ledger: Ledger, items: Sequence[tuple[str, str]], cause: str) -> None:
+def soft_delete(ledger: Ledger, items: Sequence[tuple[str, str]], cause: str) -> int:
     """Move ``(table, uid)`` records to the recycle bin, all marked as deleted with ``cause``
-    (the uid of the record the user deleted), so they are restored and purged together."""
+    (the uid of the record the user deleted), so they are restored and purged together.
+    Records already in the bin are left as they are. Returns how many records went."""
     stamp = now_iso()
-    by_table: dict[str, list[str]] = {}
+    by_table: dict[str, dict[str, None]] = {}  # each uid once, in order
     for table, uid in items:
-        by_table.setdefault(table, []).append(uid)
+        by_table.setdefault(table, {})[uid] = None
+    total = 0
     for table, uids in by_table.items():
-        ledger.conn.executemany(
-            f'UPDATE "{table}" SET deleted_at = ?, deleted_with = ?, updated_at = ? '
-            "WHERE uid = ? AND deleted_at IS NULL",
-            [(stamp, cause, stamp, uid) for uid in uids],
-        )
-        _audit_many(ledger, table, "delete", ((uid, {"deleted_with": cause}) for uid in uids))
+        deleted = [
+            uid
+            for uid in uids
+            if ledger.conn.execute(
+                f'UPDATE "{table}" SET deleted_at = ?, deleted_with = ?, updated_at = ? '
+                "WHERE uid = ? AND deleted_at IS NULL",
+                (stamp, cause, stamp, uid),
+            ).rowcount
+        ]
+        _audit_many(ledger, table, "delete", ((uid, {"deleted_with": cause}) for uid in deleted))
+        total += len(deleted)
+    return total

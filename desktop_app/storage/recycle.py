@@ -7,6 +7,9 @@ that whole group.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,7 +62,8 @@ def dependents_of_organizations(ledger: Ledger, org_uids: Sequence[str]) -> list
     ledger.conn.executemany("INSERT OR IGNORE INTO _orgs VALUES (?)", [(u,) for u in org_uids])
     for table in ("activities", "ratings", "creation_candidates", "brands"):
         rows = ledger.conn.execute(
-            f"SELECT uid FROM {table} WHERE deleted_at IS NULL AND org_uid IN (SELECT uid FROM _orgs)"
+            f"SELECT uid FROM {table} "
+            "WHERE deleted_at IS NULL AND org_uid IN (SELECT uid FROM _orgs)"
         )
         items += [(table, r[0]) for r in rows]
     rows = ledger.conn.execute(
@@ -105,46 +109,132 @@ def _group(ledger: Ledger, uid: str) -> dict[str, list[str]]:
     return group
 
 
+# (table, column, the table that column points to): every link between records.
+_LINKS = (
+    ("organizations", "parent_uid", "organizations"),
+    ("activities", "org_uid", "organizations"),
+    ("ratings", "org_uid", "organizations"),
+    ("creation_candidates", "org_uid", "organizations"),
+    ("brands", "org_uid", "organizations"),
+    ("attachments", "activity_uid", "activities"),
+)
+
+
+def _title(ledger: Ledger, table: str, uid: str) -> str:
+    row = ledger.conn.execute(f"SELECT {_TITLE[table]} FROM {table} WHERE uid = ?", [uid])
+    found = row.fetchone()
+    return str(found[0]) if found else uid
+
+
+def _check_parents(ledger: Ledger, group: dict[str, list[str]]) -> None:
+    """Refuse to bring back a record whose organization (or activity) stays in the bin."""
+    coming_back = {u for uids in group.values() for u in uids}
+    for table, column, parent_table in _LINKS:
+        uids = group.get(table)
+        if not uids:
+            continue
+        rows = ledger.conn.execute(
+            f"SELECT p.uid FROM {table} c JOIN {parent_table} p ON p.uid = c.{column} "
+            "WHERE c.uid IN (SELECT value FROM json_each(?)) AND p.deleted_at IS NOT NULL",
+            [json.dumps(uids)],
+        ).fetchall()
+        blocked = [r[0] for r in rows if r[0] not in coming_back]
+        if not blocked:
+            continue
+        title = _title(ledger, parent_table, blocked[0])
+        if table == "organizations":
+            message = _("Restore “{parent}” first: this organization sat under it.")
+        elif table == "attachments":
+            message = _("Restore the activity “{parent}” first: this file belongs to it.")
+        else:
+            message = _("Restore the organization “{parent}” first: this record belongs to it.")
+        raise RefusedError(message.format(parent=title))
+
+
 def restore(ledger: Ledger, uid: str) -> int:
-    """Bring a deletion back; refused if its parent organization is itself deleted or a live
-    record now has the same name in the same place. Returns how many records came back."""
+    """Bring a deletion back; refused if its parent organization (or the activity of a file)
+    is itself deleted, or if a live record now has the same name or key in the same place.
+    Returns how many records came back."""
     with ledger.transaction():
         group = _group(ledger, uid)
+        _check_parents(ledger, group)
         stamp = now_iso()
         for table in _ORDER:
             uids = group.get(table, [])
-            if table == "organizations" and uids:
-                parent = ledger.conn.execute(
-                    "SELECT p.name, p.deleted_at FROM organizations o "
-                    "JOIN organizations p ON p.uid = o.parent_uid WHERE o.uid = ?",
-                    [uid],
-                ).fetchone()
-                if parent and parent[1] is not None:
-                    raise RefusedError(
-                        _("Restore “{parent}” first: this organization sat under it.").format(
-                            parent=parent[0])
-                    )
+            if not uids:
+                continue
             try:
                 ledger.conn.executemany(
                     f"UPDATE {table} SET deleted_at = NULL, deleted_with = NULL, updated_at = ? "
                     "WHERE uid = ?",
                     [(stamp, u) for u in uids],
                 )
-            except Exception as exc:  # a unique index: the same name/key is live again
+            except sqlite3.IntegrityError as exc:  # a unique index: the name/key is live again
                 if "UNIQUE" not in str(exc):
                     raise
                 raise RefusedError(
-                    _("It cannot be restored: a record with the same name or key has been "
-                      "added since. Rename or delete that record first.")
+                    _(
+                        "“{title}” cannot be restored: a record with the same name or key has "
+                        "been added since. Rename or delete that record first, then restore "
+                        "this one."
+                    ).format(title=_title(ledger, _top_table(group, uid), uid))
                 ) from exc
-            _audit_many(ledger, table, "restore", ((u, {}) for u in uids))
+            _audit_many(
+                ledger, table, "restore", ((u, {"deleted_with": [uid, None]}) for u in uids)
+            )
         return sum(len(v) for v in group.values())
 
 
+def _top_table(group: dict[str, list[str]], uid: str) -> str:
+    return next((t for t, uids in group.items() if uid in uids), _ORDER[0])
+
+
+def _with_orphans(ledger: Ledger, group: dict[str, list[str]]) -> None:
+    """Add to ``group`` the records in the bin (deleted on their own, earlier) that point to a
+    record of the group: they could never be restored once it is gone, so they go with it.
+    A live record pointing to the group refuses the purge."""
+    members = {t: set(uids) for t, uids in group.items()}
+    grew = True
+    while grew:
+        grew = False
+        for table, column, parent_table in _LINKS:
+            parents = members.get(parent_table)
+            if not parents:
+                continue
+            rows = ledger.conn.execute(
+                f"SELECT uid, deleted_at FROM {table} "
+                f"WHERE {column} IN (SELECT value FROM json_each(?))",
+                [json.dumps(sorted(parents))],
+            ).fetchall()
+            for child, deleted_at in rows:
+                if child in members.get(table, ()):
+                    continue
+                if deleted_at is None:
+                    raise RefusedError(
+                        _(
+                            "It cannot be purged: “{title}” is still in use and belongs to it. "
+                            "Delete that record first."
+                        ).format(title=_title(ledger, table, child))
+                    )
+                members.setdefault(table, set()).add(child)
+                group.setdefault(table, []).append(child)
+                grew = True
+
+
 def purge(ledger: Ledger, uid: str) -> int:
-    """Delete a deletion for good. Returns how many records went."""
+    """Delete a deletion for good, with any record in the bin that belonged to it, and the
+    attached files no record refers to any more. Returns how many records went."""
     with ledger.transaction():
         group = _group(ledger, uid)
+        _with_orphans(ledger, group)
+        files = [
+            ledger.attachment_file(sha, name)
+            for sha, name in ledger.conn.execute(
+                "SELECT sha256, file_name FROM attachments "
+                "WHERE uid IN (SELECT value FROM json_each(?))",
+                [json.dumps(group.get("attachments", []))],
+            )
+        ]
         for table in reversed(_ORDER):
             uids = group.get(table, [])
             if table == "organizations":
@@ -152,7 +242,15 @@ def purge(ledger: Ledger, uid: str) -> int:
                 uids = sorted(uids, key=lambda u: _depth(ledger, u), reverse=True)
             ledger.conn.executemany(f"DELETE FROM {table} WHERE uid = ?", [(u,) for u in uids])
             _audit_many(ledger, table, "purge", ((u, {}) for u in uids))
-        return sum(len(v) for v in group.values())
+        kept = {
+            ledger.attachment_file(sha, name)
+            for sha, name in ledger.conn.execute("SELECT sha256, file_name FROM attachments")
+        }
+    for path in set(files) - kept:
+        # The rows are gone for good; a file that cannot be removed now is only clutter.
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+    return sum(len(v) for v in group.values())
 
 
 def _depth(ledger: Ledger, uid: str) -> int:
@@ -167,7 +265,11 @@ def _depth(ledger: Ledger, uid: str) -> int:
 
 
 def empty_bin(ledger: Ledger) -> int:
+    """Purge everything in the recycle bin. Returns how many records went."""
     total = 0
     for item in list_bin(ledger):
-        total += purge(ledger, item.uid)
+        try:
+            total += purge(ledger, item.uid)
+        except NotFoundError:  # it went with an earlier item
+            continue
     return total

@@ -34,6 +34,7 @@ def _run(db: Database, script: str) -> None:
         if statement.strip():
             db.execute(statement)
 
+
 RECORD_TABLES = (
     "organizations",
     "activities",
@@ -176,5 +177,5 @@ def m0001_initial(db: Database) -> None:
             changes TEXT NOT NULL
         );
         CREATE INDEX audit_log_uid ON audit_log(uid);
-        """
+        """,
     )
