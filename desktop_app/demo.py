@@ -1,0 +1,497 @@
+"""A demonstration ledger: a made-up university's party organizations and a year of records.
+
+``build_demo`` fills an empty ledger with the 示范职业技术学院: its 党委, eight colleges and
+forty branches of every type, a year of organizational life with the gaps a checker should
+find, star ratings, the 三级联创 targets and tasks of the built-in plan, candidates, brands and
+innovation projects. The content depends on the year alone (a seeded generator, never the
+clock), so the same year always gives the same ledger.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from itertools import groupby
+from typing import Any
+
+from desktop_app.domain.activities import to_row
+from desktop_app.domain.campaign import STATUS_DATE
+from desktop_app.domain.compliance import COMMITTEE_MIN_MEMBERS
+from desktop_app.domain.dates import add_years, to_iso
+from desktop_app.domain.enums import THEME_CATEGORIES
+from desktop_app.domain.plan_template import apply_plan_tasks, load_plan
+from desktop_app.errors import RefusedError, ValidationError
+from desktop_app.i18n import _
+from desktop_app.storage import records
+from desktop_app.storage.ledger import Ledger
+from desktop_app.storage.schema import RECORD_TABLES
+
+DEMO_MIN_YEAR, DEMO_MAX_YEAR = 2000, 2100
+ROOT_NAME = "中共示范职业技术学院委员会"
+DIRECT = "党委直属"
+# Each college, then its branches as 名称:type (a list may go on over indented lines); the
+# 党委直属 line holds the branches directly under the committee.
+TREE = """
+党委直属 机关第一党支部:admin 离退休党支部:retired
+机电工程学院党总支 教工第一党支部:teacher 教工第二党支部:teacher 学生第一党支部:student
+    学生第二党支部:student 学生第三党支部:student 校企合作联合党支部:other
+信息工程学院党总支 教工第一党支部:teacher 教工第二党支部:teacher 学生第一党支部:student
+    学生第二党支部:student 学生第三党支部:student 软件技术专业师生联合党支部:mixed
+化学工程学院党总支 教工第一党支部:teacher 教工第二党支部:teacher 学生第一党支部:student
+    学生第二党支部:student 学生第三党支部:student 石化创新团队师生联合党支部:mixed
+经济管理学院党总支 教工第一党支部:teacher 教工第二党支部:teacher 学生第一党支部:student
+    学生第二党支部:student 学生第三党支部:student
+建筑工程学院党总支 教工第一党支部:teacher 教工第二党支部:teacher 学生第一党支部:student
+    学生第二党支部:student 建筑设计师生联合党支部:mixed
+艺术设计学院党总支 教工党支部:teacher 学生党支部:student 非遗传承师生联合党支部:mixed
+    文创产业园党支部:other
+国际学院党总支 教工党支部:teacher 学生党支部:student 中外合作办学师生联合党支部:mixed
+马克思主义学院党总支 教工第一党支部:teacher 教工第二党支部:teacher 思政研习师生联合党支部:mixed
+"""
+FOUNDED_IN_YEAR = {
+    "信息工程学院党总支/学生第三党支部": (5, 12),
+    "化学工程学院党总支/学生第三党支部": (9, 8),
+}
+DISSOLVED = {"机电工程学院党总支/学生第三党支部": (7, 10)}
+WEAK_BRANCH = "建筑工程学院党总支/学生第二党支部"  # holds theme days in three months only
+WEAK_MONTHS = (3, 6, 10)
+# Lowest and highest numbers of full members, probationary members and activists by type.
+MEMBERS_TABLE = """
+teacher 8 22 0 2 0 3
+student 3 9 6 16 25 80
+mixed 7 14 2 6 8 20
+admin 18 28 0 1 0 2
+retired 36 58 0 0 0 0
+other 5 10 0 2 1 5
+"""
+# The usual theme-day category of each month, titles of party lectures, other activities.
+WORDS = """
+months study study volunteer practice innovation study practice other deliberation co_building
+    volunteer deliberation
+lectures 坚定理想信念，践行初心使命 以高质量党建引领“双高”建设 党史中的师德榜样
+    严守纪律规矩，涵养清风正气 做新时代合格共产党员 职业教育的使命与担当
+others 入党积极分子和发展对象集中培训 参加学校“两优一先”表彰大会 支部书记抓党建工作述职
+    新党员入党宣誓仪式
+"""
+NO_INNOVATION = ("study", "volunteer", "practice", "co_building", "deliberation", "other")
+# The 十大育人 dimensions of a meeting (organization unless listed; a theme day's: its theme's).
+DIMS = {
+    "party_lecture": ("organization", "curriculum"),
+    "committee_meeting": ("management", "organization"),
+    "member_review": ("organization", "management"),
+}
+# category, theme, 十大育人 dimensions, place (* stands for the organization's own building)
+THEMES_TABLE = """
+study 学习习近平新时代中国特色社会主义思想专题研讨 organization,curriculum *党员之家
+study 重温入党誓词，学习《中国共产党章程》 organization *党员之家
+study “课程思政”教学案例研讨 curriculum,research *会议室
+volunteer “学雷锋”志愿服务进社区 service,practice 结对社区
+volunteer 敬老院关爱老人志愿服务 service,culture 街道敬老院
+volunteer 反诈宣传志愿服务 service,network 学生生活区
+practice 赴红色教育基地开展党性教育 practice,culture 市革命烈士纪念馆
+practice 走访合作企业开展岗位实践 practice,research 合作企业生产一线
+innovation “党建+创新创业”项目路演 practice,research 创业学院路演厅
+innovation 大学生创业项目帮扶对接 aid,practice 大学生创业园
+deliberation 师生议事会：学风建设 management,curriculum *会议室
+deliberation “我为师生办实事”议事会 service,management *党员之家
+co_building 与结对社区党委联学共建 organization,service 社区党群服务中心
+co_building 校企党支部结对共建 practice,organization 合作企业党群服务中心
+co_building 走进结对村开展文化共建 culture,service 结对村文化礼堂
+other 网络文明主题党日 network *党员之家
+other 心理健康教育主题党日 psychology,service 心理健康教育中心
+other 资助政策宣讲主题党日 aid 学生活动中心
+"""
+# The two usual agenda items of the general meeting in each quarter.
+MEETINGS_TABLE = """
+讨论确定年度支部工作计划 传达学习全国两会精神
+讨论接收预备党员 讨论预备党员按期转正
+学习“七一”重要讲话精神 确定入党积极分子和发展对象
+讨论预备党员按期转正 通报年度党费收缴和使用情况
+"""
+# Candidacies as grade:status, in order: the committee's, the colleges' (in the order of the
+# tree) and those of twelve long-standing branches drawn by lot.
+CANDIDACIES = """
+national:applied provincial:accepted
+national:approved provincial:accepted provincial:approved provincial:cultivating
+    provincial:rejected school:accepted
+national:approved provincial:accepted provincial:accepted provincial:approved provincial:applied
+    provincial:rejected school:accepted school:accepted school:accepted school:applied
+    school:cultivating school:cultivating
+"""
+# How many years before the demonstration year a candidacy at each status began.
+BEGAN = {"accepted": 3, "approved": 2, "rejected": 2, "applied": 1, "cultivating": 1}
+# path, name, kind, years before the demonstration year it was approved (- if not yet),
+# grade, status
+BRANDS_TABLE = """
+机电工程学院党总支 “红色引擎·匠心育人”党建品牌 college_brand 2 provincial accepted
+信息工程学院党总支 “数智先锋”党建品牌 college_brand 1 provincial approved
+艺术设计学院党总支 “非遗薪传”党建品牌 college_brand - school cultivating
+机电工程学院党总支/教工第一党支部 “党建+技能大师工作室” branch_feature 1 school accepted
+离退休党支部 “银龄先锋”志愿服务队 branch_feature 1 school approved
+化学工程学院党总支/学生第一党支部 “主题党日+校地共建”实践创新 innovation - provincial applied
+机关第一党支部 机关党建与业务融合“双提升”项目 innovation 1 school accepted
+"""
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余叶程"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚华建国红文辉玲鹏晨宇浩婷雪琳倩颖志海波斌峰"
+Row = dict[str, Any]
+ORG_DEFAULTS: Row = {
+    **dict.fromkeys(("parent_uid", "branch_type", "founded_on", "elected_on", "dissolved_on")),
+    **dict.fromkeys(("double_leader", "has_party_groups", "members_full", "activists"), 0),
+    **{"members_probationary": 0, "term_years": 3, "active": 1},
+}
+MILESTONES = ("cultivated_on", "applied_on", "approved_on", "accepted_on")
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a table, an indented line continuing the one before."""
+    return text.strip().replace("\n    ", " ").splitlines()
+
+
+def _table(text: str) -> list[list[str]]:
+    return [line.split() for line in _lines(text)]
+
+
+TREE_ROWS = [(first, [k.partition(":")[::2] for k in kids]) for first, *kids in _table(TREE)]
+MONTH_CATEGORIES, LECTURE_THEMES, OTHER_THEMES = (words for _key, *words in _table(WORDS))
+MEMBERS = {kind: [int(n) for n in bounds] for kind, *bounds in _table(MEMBERS_TABLE)}
+THEMES = {
+    category: [(theme, tuple(dims.split(",")), place) for _c, theme, dims, place in rows]
+    for category, rows in groupby(_table(THEMES_TABLE), key=lambda row: row[0])
+}
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How many records of each kind the demonstration wrote."""
+
+    organizations: int
+    activities: int
+    ratings: int
+    candidates: int
+    tasks: int
+    targets: int
+    brands: int
+
+
+@dataclass(eq=False)
+class _Org:
+    row: Row
+    path: str
+    home: str  # the building where it meets, e.g. 机电工程学院
+    college: _Org | None  # the college a branch sits under
+    start: date  # its records in the year run from start to end
+    end: date
+    people: list[str] = field(default_factory=list)  # two more members of its committee
+
+    @property
+    def members(self) -> int:
+        return int(self.row["members_full"] + self.row["members_probationary"])
+
+    @property
+    def secretary(self) -> str:
+        return str(self.row["secretary"])
+
+
+def _weekday(day: date) -> date:
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
+def build_demo(ledger: Ledger, year: int) -> DemoSummary:
+    """Fill an empty ledger with the demonstration university and its records of ``year``."""
+    if not isinstance(year, int) or not DEMO_MIN_YEAR <= year <= DEMO_MAX_YEAR:
+        message = _("Choose a year from {low} to {high} for the demonstration, not {value}.")
+        raise ValidationError.single(
+            message.format(low=DEMO_MIN_YEAR, high=DEMO_MAX_YEAR, value=year), "year"
+        )
+    with ledger.transaction():
+        if any(ledger.scalar(f'SELECT COUNT(*) FROM "{t}"') for t in RECORD_TABLES):
+            message = _(
+                "This ledger already holds organizations or other records (perhaps in the "
+                "recycle bin). The demonstration can only fill an empty ledger: create a new "
+                "ledger file and build the demonstration there."
+            )
+            raise RefusedError(message)
+        return _Demo(ledger, year).build()
+
+
+class _Demo:
+    def __init__(self, ledger: Ledger, year: int) -> None:
+        self.ledger = ledger
+        self.year = year
+        self.rng = random.Random(year * 7919 + 2020)
+        self.names: set[str] = set()
+        self.orgs: list[_Org] = []
+        self.activities: list[Row] = []
+
+    def person(self) -> str:
+        while True:
+            size = self.rng.choice((1, 2, 2))
+            name = self.rng.choice(SURNAMES) + "".join(self.rng.sample(GIVEN, size))
+            if name not in self.names:
+                self.names.add(name)
+                return name
+
+    def between(self, low: date, high: date) -> date:
+        return low + timedelta(days=self.rng.randint(0, (high - low).days))
+
+    def day_in(self, org: _Org, month: int, low: int = 3, high: int = 28) -> date:
+        """A working day of ``month`` within the organization's window of records."""
+        first = max(date(self.year, month, low), org.start)
+        last = min(date(self.year, month, high), org.end)
+        chosen = self.between(first, last) if first <= last else org.start
+        return _weekday(chosen) if _weekday(chosen) >= first else chosen
+
+    def months(self, org: _Org) -> range:
+        return range(org.start.month, org.end.month + 1)
+
+    def org(self, name: str, level: str, parent: _Org | None, **values: Any) -> _Org:
+        row = {**ORG_DEFAULTS, "uid": records.new_uid(), "name": name, "level": level}
+        row.update(parent_uid=parent.row["uid"] if parent else None, secretary=self.person())
+        row.update(values)
+        college = parent if parent and parent.row["level"] == "college" else None
+        path = f"{college.path}/{name}" if college else name
+        home = "老干部活动中心" if values.get("branch_type") == "retired" else "行政楼"
+        home = name.removesuffix("党总支") if level == "college" else home
+        first, last = date(self.year, 1, 1), date(self.year, 12, 31)
+        people = [self.person(), self.person()]
+        made = _Org(row, path, college.home if college else home, college, first, last, people)
+        self.orgs.append(made)
+        return made
+
+    def elected(self, state: str) -> date:
+        """An election date whose term is over at the year's end, ends within 180 days, or runs."""
+        y = self.year
+        if state == "expired":
+            return self.between(date(y - 4, 3, 1), date(y - 3, 10, 31))
+        if state == "expiring":
+            return self.between(date(y - 2, 1, 5), date(y - 2, 6, 20))
+        return self.between(date(y - 2, 9, 1), date(y, 6, 30))
+
+    def build_orgs(self) -> None:
+        y = self.year
+        root = self.org(ROOT_NAME, "committee", None, term_years=5)
+        elected = self.between(date(y - 3, 9, 1), date(y - 3, 12, 20))
+        root.row.update(founded_on=to_iso(date(y - 22, 6, 28)), elected_on=to_iso(elected))
+        expiring = self.rng.randrange(1, len(TREE_ROWS))
+        branches: list[_Org] = []
+        for index, (name, kids) in enumerate(TREE_ROWS):
+            parent = root if name == DIRECT else self.org(name, "college", root)
+            if parent is not root:
+                founded = self.between(date(y - 18, 3, 1), date(y - 8, 9, 1))
+                elected = self.elected("expiring" if index == expiring else "current")
+                parent.row.update(founded_on=to_iso(founded), elected_on=to_iso(elected))
+            branches += [self.org(kid, "branch", parent, branch_type=kind) for kid, kind in kids]
+        for branch in branches:
+            self.branch_details(branch)
+        established = [b for b in branches if b.path not in FOUNDED_IN_YEAR]
+        terms = self.rng.sample([b for b in established if b.path not in DISSOLVED], 7)
+        for branch in established:
+            state = "expired" if branch in terms[:3] else "current"
+            elected = self.elected("expiring" if branch in terms[3:] else state)
+            founded = add_years(elected, -3 * self.rng.randint(1, 4))
+            founded -= timedelta(days=self.rng.randint(0, 40))
+            parent_founded = date.fromisoformat((branch.college or root).row["founded_on"])
+            founded = max(founded, parent_founded + timedelta(days=30))
+            branch.row.update(founded_on=to_iso(founded), elected_on=to_iso(elected))
+        teachers = [b for b in branches if b.row["branch_type"] == "teacher"]
+        plain = self.rng.sample(teachers, 2)
+        for branch in teachers:
+            branch.row["double_leader"] = int(branch not in plain)
+
+    def branch_details(self, branch: _Org) -> None:
+        row, bounds = branch.row, MEMBERS[branch.row["branch_type"]]
+        full, probationary, activists = (self.rng.randint(*bounds[i : i + 2]) for i in (0, 2, 4))
+        row.update(members_full=full, members_probationary=probationary, activists=activists)
+        row["has_party_groups"] = int(full >= 15)
+        if branch.path in FOUNDED_IN_YEAR:
+            branch.start = date(self.year, *FOUNDED_IN_YEAR[branch.path])
+            row["founded_on"] = row["elected_on"] = to_iso(branch.start)
+        if branch.path in DISSOLVED:
+            dissolved = date(self.year, *DISSOLVED[branch.path])
+            branch.end = dissolved - timedelta(days=1)
+            row.update(active=0, dissolved_on=to_iso(dissolved))
+
+    def add(self, org: _Org, kind: str, day: date, theme: str, at: str, by: str, n: int) -> Row:
+        """Record an activity held ``at`` a place, hosted ``by`` someone, with ``n`` expected;
+        a few stay away (more of the retired)."""
+        absent = 3 if n <= 7 else 4 if org.row["branch_type"] == "retired" else 8
+        actual = max(0, n - self.rng.randint(0, max(1, n // absent)))
+        row = {"org_uid": org.row["uid"], "type": kind, "date": day, "theme": theme, "place": at}
+        dims = DIMS.get(kind, ("organization",))
+        row.update(category=None, host=by, expected=n, actual=actual, dimensions=dims)
+        self.activities.append(to_row({**row, "featured": False, "summary": None}))
+        return self.activities[-1]
+
+    def theme_days(self, branch: _Org, skipped: set[int]) -> None:
+        kind = branch.row["branch_type"]
+        allowed = NO_INNOVATION if kind in ("admin", "retired") else THEME_CATEGORIES.codes
+        pools: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+        for month in (m for m in self.months(branch) if m not in skipped):
+            category = MONTH_CATEGORIES[month - 1]
+            if self.rng.random() < 0.35 or category not in allowed:
+                category = self.rng.choice(allowed)
+            if not pools.get(category):
+                pools[category] = self.rng.sample(THEMES[category], len(THEMES[category]))
+            base, dims, place = pools[category].pop()
+            label = THEME_CATEGORIES.contract(category)
+            theme = base if category == "other" else f"“主题党日+{label}”：{base}"
+            host = branch.secretary if self.rng.random() < 0.7 else branch.people[0]
+            day, where = self.day_in(branch, month, 5), branch.home + place.lstrip("*")
+            where = where if place.startswith("*") else place
+            row = self.add(branch, "theme_day", day, theme, where, host, branch.members)
+            row.update(category=category, dimensions=to_row({"dimensions": dims})["dimensions"])
+
+    def meetings(self, branch: _Org, root: _Org) -> None:
+        """General meetings and party lectures each quarter, committee and party group meetings
+        each month, the yearly life meeting and member review, and now and then another."""
+        row, year, secretary, members = branch.row, self.year, branch.secretary, branch.members
+        room, home = f"{branch.home}会议室", f"{branch.home}党员之家"
+        speakers = [secretary, branch.college.secretary if branch.college else secretary]
+        for quarter, agenda in enumerate(_table(MEETINGS_TABLE)):
+            months = [m for m in self.months(branch) if (m - 1) // 3 == quarter]
+            if not months:
+                continue
+            theme, day = self.rng.choice(agenda), self.day_in(branch, self.rng.choice(months))
+            if branch.start > date(year, 1, 1) and branch.start.month in months:
+                theme, day = "成立党支部，选举产生支部委员会", branch.start
+            if row["dissolved_on"] and branch.end.month in months:
+                theme, day = "讨论支部撤销及党员组织关系转接", branch.end - timedelta(days=2)
+            title = f"支部党员大会：{theme}"
+            meeting = self.add(branch, "general_meeting", day, title, room, secretary, members)
+            if self.rng.random() < 0.4:
+                attended = f"应到{meeting['expected']}人，实到{meeting['actual']}人"
+                meeting["summary"] = f"会议由{secretary}主持，{attended}，{theme}。"
+            speaker = self.rng.choices([*speakers, root.secretary], (6, 3, 1))[0]
+            day = self.day_in(branch, self.rng.choice(months))
+            lecture = f"专题党课：{self.rng.choice(LECTURE_THEMES)}"
+            self.add(branch, "party_lecture", day, lecture, home, speaker, members)
+        for month in self.months(branch):
+            if row["members_full"] >= COMMITTEE_MIN_MEMBERS:
+                size, day = 5 if row["members_full"] >= 15 else 3, self.day_in(branch, month, 1, 10)
+                theme = f"支委会：研究部署{month}月支部工作"
+                self.add(branch, "committee_meeting", day, theme, room, secretary, size)
+            if row["has_party_groups"]:
+                size = row["members_full"] // max(2, row["members_full"] // 8)
+                day, theme = self.day_in(branch, month, 12, 26), f"党小组会：{month}月集中学习"
+                self.add(branch, "group_meeting", day, theme, home, branch.people[1], size)
+        label = year if branch.start > date(year, 1, 1) else year - 1
+        day = self.day_in(branch, 12 if label == year else self.rng.choice((1, 3)), 8, 26)
+        for kind, title in (("life_meeting", "组织生活会"), ("member_review", "民主评议党员")):
+            self.add(branch, kind, day, f"{label}年度{title}", room, secretary, members)
+        if self.rng.random() < 0.4:
+            day = self.day_in(branch, self.rng.choice(self.months(branch)))
+            theme = self.rng.choice(OTHER_THEMES)
+            self.add(branch, "other", day, theme, home, secretary, members)
+
+    def build_activities(self) -> list[_Org]:
+        """Every activity of the year; returns the branches given gaps in their theme days."""
+        branches = [o for o in self.orgs if o.row["level"] == "branch"]
+        special = {*FOUNDED_IN_YEAR, *DISSOLVED, WEAK_BRANCH}
+        gappy = self.rng.sample([b for b in branches if b.path not in special], 5)
+        for branch in branches:
+            skipped: set[int] = set()
+            if branch.path == WEAK_BRANCH:
+                skipped = set(range(1, 13)) - set(WEAK_MONTHS)
+            elif branch in gappy:
+                skipped = set(self.rng.sample((1, 2, 4, 7, 8, 11), self.rng.randint(1, 2)))
+            self.theme_days(branch, skipped)
+            self.meetings(branch, self.orgs[0])
+        self.feature(branches)
+        kinds = ("theme_day", "other")
+        unrecorded = [a for a in self.activities if not a["featured"] and a["type"] in kinds]
+        for row in self.rng.sample(unrecorded, 6):
+            row["expected"] = row["actual"] = None  # attendance not recorded
+        return gappy
+
+    def feature(self, branches: list[_Org]) -> None:
+        """Choose a theme day of each of twelve branches as the year's featured cases."""
+        by_uid = {b.row["uid"]: b for b in branches}
+        eligible: dict[str, list[Row]] = {}
+        for row in self.activities:
+            if row["type"] == "theme_day" and row["category"] != "study":
+                eligible.setdefault(row["org_uid"], []).append(row)
+        for uid in self.rng.sample(list(eligible), 12):
+            row, branch = self.rng.choice(eligible[uid]), by_uid[uid]
+            day, category = date.fromisoformat(row["date"]), row["category"]
+            focus = "育人工作" if category == "other" else THEME_CATEGORIES.contract(category)
+            row["featured"] = 1
+            row["summary"] = (
+                f"{day.month}月{day.day}日，{branch.path.replace('/', '')}组织{row['actual']}名"
+                f"党员开展主题党日活动——{row['theme']}。支部把党员教育与{focus}结合起来，"
+                f"党员亮身份、作表率，做法在{branch.home}推广，入选年度“主题党日+”特色案例。"
+            )
+
+    def ratings(self, gappy: list[_Org]) -> list[Row]:
+        rated = [o for o in self.orgs[1:] if o.row["active"] and o.path not in FOUNDED_IN_YEAR]
+        stars = {o.path: self.rng.choices((5, 4, 3), weights=(3, 5, 2))[0] for o in rated}
+        low_two, low_one = self.rng.sample(gappy, 2)
+        stars.update({WEAK_BRANCH: 2, low_two.path: 2, low_one.path: 1})
+        return [{"org_uid": o.row["uid"], "year": self.year, "stars": stars[o.path]} for o in rated]
+
+    def candidates(self) -> list[Row]:
+        """Candidates at every status, with the date of each step they have reached."""
+        committee, colleges, branches = (line.split() for line in _lines(CANDIDACIES))
+        pool = [o for o in self.orgs if o.row["level"] == "branch" and o.row["active"]]
+        pool = self.rng.sample([o for o in pool if o.path not in FOUNDED_IN_YEAR], len(branches))
+        chosen = [o for o in self.orgs if o.row["level"] == "college"][: len(colleges)]
+        orgs = [self.orgs[0]] * len(committee) + chosen + pool
+        level = {"committee": "school", "college": "college", "branch": "branch"}
+        rows = []
+        for org, candidacy in zip(orgs, committee + colleges + branches, strict=True):
+            grade, status = candidacy.split(":")
+            began = self.year - BEGAN[status]
+            day = self.between(date(began, 2, 20), date(began, 4, 30))
+            day = max(day, date.fromisoformat(org.row["founded_on"]) + timedelta(days=60))
+            last = MILESTONES.index(STATUS_DATE["applied" if status == "rejected" else status])
+            steps = [*MILESTONES[: last + 1], *(["rejected_on"] if status == "rejected" else [])]
+            row = {"org_uid": org.row["uid"], "level": level[org.row["level"]], "grade": grade}
+            row.update(dict.fromkeys((*MILESTONES, "rejected_on")), status=status)
+            for step in steps:
+                row[step] = to_iso(_weekday(day))
+                day += timedelta(days=self.rng.randint(90, 200))
+            row["note"] = "第一批创建单位" if began <= self.year - 2 else "第二批创建单位"
+            rows.append(row)
+        return rows
+
+    def brands(self) -> list[Row]:
+        by_path, rows = {o.path: o.row["uid"] for o in self.orgs}, []
+        for path, name, kind, before, grade, status in _table(BRANDS_TABLE):
+            approved = None if before == "-" else self.year - int(before)
+            row = {"org_uid": by_path[path], "name": name, "kind": kind, "grade": grade}
+            rows.append({**row, "year_approved": approved, "status": status})
+        return rows
+
+    def tasks(self) -> int:
+        """The plan's tasks, then deadlines and a mix of states, some overdue by year's end."""
+        y = self.year
+        added = apply_plan_tasks(self.ledger, deadline=date(y, 12, 31))
+        rows = self.ledger.query("SELECT uid FROM tasks WHERE deleted_at IS NULL ORDER BY rowid")
+        uids = [r["uid"] for r in rows]
+        self.rng.shuffle(uids)
+        plan = [("done", y - 1, 6), ("done", y, 6)] * 5 + [("doing", y, 9)] * 4
+        plan += [("doing", y + 1, 12)] * 5 + [("todo", y, 6)] * 3 + [("todo", y + 1, 6)] * 4
+        month_end = {6: "06-30", 9: "09-30", 12: "12-31"}
+        changes = [
+            (uid, {"status": status, "deadline": f"{year}-{month_end[month]}"})
+            for uid, (status, year, month) in zip(uids, plan, strict=True)
+        ]
+        records.update_many(self.ledger, "tasks", changes)
+        return added
+
+    def build(self) -> DemoSummary:
+        self.build_orgs()
+        ratings = self.ratings(self.build_activities())
+        targets = [asdict(target) for target in load_plan().targets]
+        candidates, brands = self.candidates(), self.brands()
+        insert = records.insert_many
+        insert(self.ledger, "organizations", [o.row for o in self.orgs])
+        insert(self.ledger, "activities", self.activities)
+        insert(self.ledger, "ratings", ratings)
+        insert(self.ledger, "creation_targets", targets)
+        insert(self.ledger, "creation_candidates", candidates)
+        insert(self.ledger, "brands", brands)
+        counts = (self.orgs, self.activities, ratings, candidates)
+        return DemoSummary(*map(len, counts), self.tasks(), len(targets), len(brands))
