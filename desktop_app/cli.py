@@ -143,6 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if str(fault) != error.message:
                 print(f"  {fault}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # output piped into a program that stopped reading (| head)
+        sys.stderr.close()
+        return EXIT_OK
     except KeyboardInterrupt:
         print(_("Stopped; nothing was changed by the interrupted step."), file=sys.stderr)
         return EXIT_REFUSED
@@ -266,8 +269,18 @@ def _demo(args: argparse.Namespace) -> int:
         summary = build_demo(ledger, year)
         path = ledger.path
     print(
-        _("An example university for {year} was written to {path}: {summary}.").format(
-            year=year, path=path, summary=summary
+        _(
+            "An example university for {year} was written to {path}: {organizations} "
+            "organizations, {activities} activities, {ratings} star ratings, {candidates} "
+            "candidates, {tasks} tasks."
+        ).format(
+            year=year,
+            path=path,
+            organizations=summary.organizations,
+            activities=summary.activities,
+            ratings=summary.ratings,
+            candidates=summary.candidates,
+            tasks=summary.tasks,
         )
     )
     return EXIT_OK

@@ -107,7 +107,7 @@ def format_stats(stats: dict[str, Any]) -> str:
     for row in stats["creation"]:
         lines.append(
             "  "
-            + _("{level} ({grade}): {achieved} of {target} achieved").format(
+            + _("{level} ({grade}): target {target}, achieved {achieved}").format(
                 level=CREATION_LEVELS.label(row["level"]),
                 grade=GRADES.label(row["grade"]),
                 achieved=row["achieved"],

@@ -361,3 +361,26 @@ def test_the_os_user_falls_back_to_the_environment(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(ledger_module.getpass, "getuser", no_login)
     monkeypatch.setenv("USERNAME", "li.si")
     assert ledger_module.os_user() == "li.si"
+
+
+def test_insert_many_keeps_the_order_of_rows_with_different_columns(ledger: Ledger) -> None:
+
+    with ledger.transaction():
+        root, college, branch = (records.new_uid() for _ in range(3))
+        records.insert_many(
+            ledger,
+            "organizations",
+            [
+                {"uid": root, "name": "党委", "level": "committee"},
+                {
+                    "uid": college,
+                    "name": "学院",
+                    "level": "college",
+                    "parent_uid": root,
+                    "secretary": "张三",
+                },
+                {"uid": branch, "name": "支部", "level": "branch", "parent_uid": college},
+            ],
+        )
+    rows = ledger.query("SELECT uid FROM organizations ORDER BY rowid")
+    assert [r["uid"] for r in rows] == [root, college, branch]

@@ -5,6 +5,7 @@ Domain modules validate; this module writes. Call these inside ``ledger.transact
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
 from collections.abc import Iterable, Sequence
@@ -47,10 +48,10 @@ def insert_many(ledger: Ledger, table: str, rows: Sequence[Row]) -> list[str]:
         record.setdefault("created_at", stamp)
         record.setdefault("updated_at", stamp)
         prepared.append(record)
-    by_columns: dict[tuple[str, ...], list[Row]] = {}
-    for record in prepared:
-        by_columns.setdefault(tuple(record), []).append(record)
-    for columns, group in by_columns.items():
+    # Consecutive rows with the same columns go in one statement; the order is kept, so a
+    # parent inserted before its children is there when they point to it.
+    for columns, run in itertools.groupby(prepared, key=lambda r: tuple(r)):
+        group = list(run)
         sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
             table, ", ".join(f'"{c}"' for c in columns), ", ".join("?" for _ in columns)
         )

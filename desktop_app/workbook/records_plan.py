@@ -1,0 +1,231 @@
+"""The sheets of records (活动, 星级评定, 创建目标, 创建单位, 任务, 品牌项目): each row checked,
+matched to the record it updates by its identity key, or planned as a new record.
+
+The stored records of a table are loaded in one query and matched in Python, so a sheet of
+tens of thousands of rows costs no query per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.domain import activities
+from desktop_app.domain.enums import ACTIVITY_TYPES, THEME_CATEGORIES
+from desktop_app.i18n import _
+from desktop_app.storage.ledger import Ledger
+from desktop_app.workbook import contract
+from desktop_app.workbook.cells import CellProblem, enum_code
+from desktop_app.workbook.contract import SheetSpec
+from desktop_app.workbook.orgsheet import OrgPlanner
+from desktop_app.workbook.plan import (
+    Collector,
+    Converters,
+    Row,
+    TablePlan,
+    columns_of,
+    convert_row,
+    diff,
+)
+from desktop_app.workbook.reader import SheetData
+
+# (field, message) pairs: problems (or warnings) of one row beyond its cells.
+Notes = list[tuple[str, str]]
+Prepare = Callable[[Row, Row | None, Notes, Notes], Row]
+
+
+@dataclass(frozen=True)
+class RecordSheet:
+    spec: SheetSpec
+    key: tuple[str, ...]  # stored columns that identify a record
+    defaults: dict[str, Any]  # every stored column of a new record, with its default
+    prepare: Prepare  # (cells, current record or None, errors, warnings) → stored values
+
+
+def _same(cells: Row, rename: dict[str, str] | None = None) -> Row:
+    rename = rename or {}
+    return {rename.get(k, k): v for k, v in cells.items() if k != "org"}
+
+
+def _activity(cells: Row, current: Row | None, errors: Notes, warnings: Notes) -> Row:
+    values = _same(cells)
+    kind = values.get("type")
+    category = values.get("category")
+    if category is not None and kind != "theme_day":
+        warnings.append(
+            (
+                "category",
+                _(
+                    "Only a theme party day (主题党日) has a 主题党日+ category; the category "
+                    "given for this {kind} was ignored."
+                ).format(kind=ACTIVITY_TYPES.contract(kind) if kind else "?"),
+            )
+        )
+        values["category"] = None
+    elif category is not None:
+        try:
+            values["category"] = enum_code(category, THEME_CATEGORIES)
+        except CellProblem as problem:
+            errors.append(("category", problem.message))
+    expected = values.get("expected", current.get("expected") if current else None)
+    actual = values.get("actual", current.get("actual") if current else None)
+    if isinstance(expected, int) and isinstance(actual, int) and actual > expected:
+        errors.append(
+            (
+                "actual",
+                _(
+                    "{actual} attended but only {expected} were expected; the number attending "
+                    "(实到人数) cannot exceed the number expected (应到人数)."
+                ).format(actual=actual, expected=expected),
+            )
+        )
+    return activities.to_row(values)
+
+
+def _plain(cells: Row, current: Row | None, errors: Notes, warnings: Notes) -> Row:
+    return _same(cells)
+
+
+def _with_status(default: str) -> Prepare:
+    def prepare(cells: Row, current: Row | None, errors: Notes, warnings: Notes) -> Row:
+        values = _same(cells)
+        if "status" in values and values["status"] is None:
+            values["status"] = default
+        return values
+
+    return prepare
+
+
+def _target(cells: Row, current: Row | None, errors: Notes, warnings: Notes) -> Row:
+    values = _same(cells)
+    values.setdefault("period", "")
+    return values
+
+
+RECORD_SHEETS: tuple[RecordSheet, ...] = (
+    RecordSheet(
+        contract.ACTIVITIES,
+        ("org_uid", "type", "date", "theme"),
+        {
+            "category": None,
+            "place": None,
+            "host": None,
+            "expected": None,
+            "actual": None,
+            "dimensions": "[]",
+            "featured": 0,
+            "summary": None,
+        },
+        _activity,
+    ),
+    RecordSheet(contract.RATINGS, ("org_uid", "year"), {}, _plain),
+    RecordSheet(contract.TARGETS, ("level", "grade", "period"), {"period": ""}, _target),
+    RecordSheet(
+        contract.CANDIDATES,
+        ("org_uid", "level", "grade"),
+        {
+            "cultivated_on": None,
+            "applied_on": None,
+            "approved_on": None,
+            "accepted_on": None,
+            "rejected_on": None,
+            "note": None,
+        },
+        _plain,
+    ),
+    RecordSheet(
+        contract.TASKS,
+        ("title",),
+        {
+            "section": None,
+            "lead_department": None,
+            "cooperating_departments": None,
+            "deadline": None,
+            "status": "todo",
+        },
+        _with_status("todo"),
+    ),
+    RecordSheet(
+        contract.BRANDS,
+        ("org_uid", "name"),
+        {"year_approved": None, "grade": None, "status": "cultivating"},
+        _with_status("cultivating"),
+    ),
+)
+
+
+class RecordPlanner:
+    """Plans one sheet of records against the stored records of its table."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        kind: RecordSheet,
+        sheet: SheetData,
+        orgs: OrgPlanner,
+        collector: Collector,
+    ) -> None:
+        self.kind = kind
+        self.sheet = sheet
+        self.orgs = orgs
+        self.collector = collector
+        self.plan = TablePlan(kind.spec.name, kind.spec.table)
+        self.existing: dict[tuple[Any, ...], Row] = {}
+        rows = ledger.query(
+            f'SELECT * FROM "{kind.spec.table}" WHERE deleted_at IS NULL ORDER BY created_at'
+        )
+        for row in rows:
+            self.existing.setdefault(tuple(row[k] for k in kind.key), row)
+        self.seen: dict[tuple[Any, ...], int] = {}
+
+    def run(self, tick: Callable[[int], None]) -> TablePlan:
+        if not self.sheet.usable:
+            return self.plan
+        columns = columns_of(self.sheet)
+        for done, (number, values) in enumerate(self.sheet.rows, start=1):
+            self._row(columns, number, values)
+            if done % 200 == 0:
+                tick(200)
+        tick(len(self.sheet.rows) % 200)
+        return self.plan
+
+    def _row(self, columns: Converters, number: int, values: tuple[Any, ...]) -> None:
+        sheet, collector = self.sheet, self.collector
+        cells, ok = convert_row(sheet, columns, number, values, collector)
+        org_uid = None
+        if "org" in sheet.positions and cells.get("org"):
+            org_uid, message = self.orgs.resolve(cells["org"])
+            if org_uid is None:
+                ok = False
+                if message:
+                    collector.error(sheet, number, "org", message)
+        key = tuple(
+            org_uid if k == "org_uid" else cells.get(k, self.kind.defaults.get(k))
+            for k in self.kind.key
+        )
+        current = self.existing.get(key) if ok else None
+        errors: Notes = []
+        warnings: Notes = []
+        partial = self.kind.prepare(cells, current, errors, warnings)
+        if org_uid is not None:
+            partial["org_uid"] = org_uid
+        for field_name, message in warnings:
+            collector.warn(sheet, number, field_name, message)
+        for field_name, message in errors:
+            collector.error(sheet, number, field_name, message)
+        if errors or not ok:
+            return
+        first = self.seen.get(key)
+        if first is not None:
+            collector.duplicate(sheet, number, first)
+            return
+        self.seen[key] = number
+        if current is None:
+            self.plan.inserts.append({**self.kind.defaults, **partial})
+            return
+        changes = diff(current, partial)
+        if changes:
+            self.plan.updates.append((current["uid"], changes))
+        else:
+            self.plan.unchanged += 1
