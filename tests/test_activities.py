@@ -343,3 +343,11 @@ def test_deleting_an_attachment(ledger: Ledger, branch: str, tmp_path: Path) -> 
         activities.delete_attachment(ledger, file_uid)
     assert recycle.restore(ledger, file_uid) == 1
     assert len(activities.list_attachments(ledger, uid)) == 1
+
+
+def test_a_misspelled_field_is_a_programming_error_not_silently_dropped(ledger: Ledger) -> None:
+    root = organizations.add_organization(ledger, name="党委", level="committee")
+    with pytest.raises(TypeError, match="expeced"):
+        activities.add_activity(
+            ledger, root, type="other", date=date(2025, 1, 1), theme="x", expeced=3
+        )

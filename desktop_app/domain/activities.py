@@ -119,8 +119,15 @@ def to_row(values: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def _reject_unknown(values: dict[str, Any]) -> None:
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+
+
 def add_activity(ledger: Ledger, org_uid: str, **values: Any) -> str:
     """Record an activity of ``org_uid``; raises ``ValidationError`` listing every fault."""
+    _reject_unknown(values)
     values["org_uid"] = org_uid
     with ledger.transaction():
         load_tree(ledger).get(org_uid)
@@ -141,6 +148,7 @@ def get_activity(ledger: Ledger, uid: str) -> dict[str, Any]:
 
 
 def update_activity(ledger: Ledger, uid: str, **values: Any) -> bool:
+    _reject_unknown(values)
     with ledger.transaction():
         current = get_activity(ledger, uid)
         merged = {**current, **values}
