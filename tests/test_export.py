@@ -194,7 +194,7 @@ def test_the_layout_of_an_export(ledger: Ledger, tmp_path: Path) -> None:
     book = load_workbook(path)
     assert book.sheetnames == [s.name for s in SHEETS]
     orgs = book["组织"]
-    assert [c.value for c in orgs[1]][:3] == ["名称*", "上级组织", "层级*"]
+    assert [c.value for c in orgs[1]][:3] == ["名称", "上级组织", "层级"]
     assert orgs.freeze_panes == "A2"
     assert [(r[0], r[1], r[2]) for r in _rows(orgs)] == [
         (ROOT, None, "党委"),  # the root, then colleges, then branches, each by path
@@ -318,11 +318,10 @@ def test_the_template(tmp_path: Path) -> None:
         assert sheet.freeze_panes == "A2"
         for index, column in enumerate(spec.columns, start=1):
             cell = sheet.cell(1, index)
-            assert cell.value.rstrip("*") == column.header
+            assert cell.value == column.header
             assert cell.font.b
             required = cell.font.color is not None and cell.font.color.rgb == "00C00000"
             assert required == column.required, column.header
-            assert cell.value.endswith("*") == column.required
             assert sheet.column_dimensions[cell.column_letter].width >= 8
     lists = {spec.name: _validations(book[spec.name]) for spec in SHEETS}
     assert lists["组织"] == {

@@ -31,8 +31,9 @@ HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=T
 
 
 def header_text(column: Column) -> str:
-    """The header as written: required columns carry a ``*``."""
-    return column.header + ("*" if column.required else "")
+    """The header as written: exactly the contract's name (a required column is marked by its
+    bold red type, and the 说明 sheet says so), so any program reading the contract finds it."""
+    return column.header
 
 
 def new_book() -> Workbook:
