@@ -19,17 +19,9 @@ from desktop_app.storage.ledger import Ledger, now_iso
 from desktop_app.storage.records import _audit_many
 from desktop_app.storage.schema import RECORD_TABLES
 
-# Parents before children: restore in this order, purge in reverse.
-_ORDER = (
-    "organizations",
-    "activities",
-    "attachments",
-    "ratings",
-    "creation_targets",
-    "creation_candidates",
-    "tasks",
-    "brands",
-)
+# Parents before children (the schema lists them so): restore in this order, purge in
+# reverse.
+_ORDER = RECORD_TABLES
 _TITLE = {
     "organizations": "name",
     "activities": "date || ' ' || theme",
@@ -40,7 +32,6 @@ _TITLE = {
     "tasks": "title",
     "brands": "name",
 }
-assert set(_ORDER) == set(RECORD_TABLES)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ def _run(db: Database, script: str) -> None:
             db.execute(statement)
 
 
+# Record tables, parents before the tables that point to them.
 RECORD_TABLES = (
     "organizations",
     "activities",
