@@ -9,7 +9,7 @@ from desktop_app.domain.activities import verify_attachments
 from desktop_app.domain.compliance import frequencies, missing_meetings
 from desktop_app.domain.enums import ACTIVITY_TYPES
 from desktop_app.domain.organizations import load_tree
-from desktop_app.i18n import _, ngettext
+from desktop_app.i18n import _, join_list, ngettext
 from desktop_app.storage.ledger import Ledger
 
 
@@ -113,7 +113,7 @@ def format_check(result: CheckResult) -> str:
             lines.append(
                 "    "
                 + _("{type}: none in {periods}").format(
-                    type=ACTIVITY_TYPES.label(kind), periods=_(", ").join(periods)
+                    type=ACTIVITY_TYPES.label(kind), periods=join_list(periods)
                 )
             )
     return "\n".join(lines)

@@ -39,7 +39,9 @@ class Fault:
 
     def __str__(self) -> str:
         where = self.location()
-        return f"{where}: {self.message}" if where else self.message
+        if not where:
+            return self.message
+        return _("{where}: {message}").format(where=where, message=self.message)
 
 
 class LedgerError(Exception):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+from collections.abc import Iterable
 
 from desktop_app.paths import catalogs_dir
 
@@ -86,3 +87,8 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return _translations.pgettext(context, message)
+
+
+def join_list(items: Iterable[object]) -> str:
+    """A list as the language writes it: “a, b, c” in English, “甲、乙、丙” in Chinese."""
+    return pgettext("list separator", ", ").join(str(item) for item in items)

@@ -12,7 +12,7 @@ from desktop_app.domain.enums import (
     GRADES,
     THEME_CATEGORIES,
 )
-from desktop_app.i18n import _, ngettext
+from desktop_app.i18n import _, join_list, ngettext
 
 
 def percent(value: float) -> str:
@@ -20,7 +20,7 @@ def percent(value: float) -> str:
 
 
 def _counts(enumeration: Any, counts: dict[str, int]) -> str:
-    return _(", ").join(
+    return join_list(
         _("{label} {count}").format(label=enumeration.label(code), count=counts[code])
         for code in enumeration.codes
     )
@@ -80,7 +80,7 @@ def format_stats(stats: dict[str, Any]) -> str:
         + _("Branch-months with a theme day: {rate}").format(rate=percent(comp["theme_day_rate"])),
     ]
     for item in comp["branches_missing"]:
-        months = _(", ").join(str(m) for m in item["missing_months"])
+        months = join_list(item["missing_months"])
         lines.append(
             "  "
             + _("{branch}: none in month {months}").format(branch=item["branch"], months=months)
@@ -95,7 +95,7 @@ def format_stats(stats: dict[str, Any]) -> str:
         + _(", ")
         + _("four stars or more: {ratio}").format(ratio=percent(ratings["four_plus_ratio"])),
         "  "
-        + _(", ").join(
+        + join_list(
             _("{stars}★ {count}").format(stars=s, count=ratings["by_stars"][s])
             for s in ("5", "4", "3", "2", "1")
         ),
@@ -120,10 +120,10 @@ def format_stats(stats: dict[str, Any]) -> str:
         "  " + _("{total} tasks, {done} done, {overdue} overdue").format(**tasks),
         "",
         _("Committee terms"),
-        "  " + _("Expired: {names}").format(names=_(", ").join(terms["expired"]) or _("none")),
+        "  " + _("Expired: {names}").format(names=join_list(terms["expired"]) or _("none")),
         "  "
         + _("Ending within 180 days: {names}").format(
-            names=_(", ").join(terms["expiring_soon"]) or _("none")
+            names=join_list(terms["expiring_soon"]) or _("none")
         ),
     ]
     return "\n".join(lines)

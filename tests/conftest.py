@@ -17,7 +17,7 @@ def english_messages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterato
     """Tests read messages in the English source strings and never touch the user's data."""
     monkeypatch.setenv("PARTY_LEDGER_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("PARTY_LEDGER_DB", raising=False)
-    monkeypatch.delenv("PARTY_LEDGER_LANG", raising=False)
+    monkeypatch.setenv("PARTY_LEDGER_LANG", "en")
     set_language("en")
     yield
     set_language("en")
