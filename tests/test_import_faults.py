@@ -80,7 +80,7 @@ CASES: list[tuple[str, dict[str, list[list[Any]]], tuple[str, int, str, str]]] =
     (
         "ambiguous name",
         with_activity("教工第一党支部", "主题党日", "2025-03-01", "学习"),
-        ("活动", 2, "A (组织)", f"({XX}/教工第一党支部; {JD}/教工第一党支部)"),
+        ("活动", 2, "A (组织)", f"({XX}/教工第一党支部, {JD}/教工第一党支部)"),
     ),
     (
         "unknown level",
@@ -318,7 +318,7 @@ def test_an_ambiguous_parent_lists_the_paths(
     ]
     faults = faults_of(ledger, make_workbook({"组织": rows}))
     assert [(f.row, f.column) for f in faults] == [(7, "B (上级组织)")]
-    assert f"({XX}/一支部; {JD}/一支部)" in faults[0].message
+    assert f"({XX}/一支部, {JD}/一支部)" in faults[0].message
 
 
 def test_children_of_a_faulty_row_are_not_reported_again(

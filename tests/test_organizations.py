@@ -294,7 +294,7 @@ def test_an_ambiguous_name_lists_the_paths(ledger: Ledger, tree: dict[str, str])
     with pytest.raises(NotFoundError) as caught:
         load_tree(ledger).resolve("教工第一党支部")
     assert caught.value.message == (
-        "“教工第一党支部” is the name of 2 organizations (信息工程学院党总支/教工第一党支部; "
+        "“教工第一党支部” is the name of 2 organizations (信息工程学院党总支/教工第一党支部, "
         "机电工程学院党总支/教工第一党支部); write the path of the one you mean."
     )
 

@@ -12,7 +12,7 @@ from typing import Any
 from desktop_app.domain.dates import DateParseError, parse_date, to_iso
 from desktop_app.domain.enums import BRANCH_TYPES, ORG_LEVELS
 from desktop_app.errors import Fault, NotFoundError, RefusedError, ValidationError
-from desktop_app.i18n import _
+from desktop_app.i18n import _, join_list
 from desktop_app.storage import records
 from desktop_app.storage.ledger import Ledger
 
@@ -175,7 +175,7 @@ class OrgTree:
             ).format(
                 name=reference,
                 count=len(found),
-                paths=_("; ").join(self.path(o.uid) for o in found),
+                paths=join_list(self.path(o.uid) for o in found),
             )
         )
 

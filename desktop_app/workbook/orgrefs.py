@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.organizations import SEPARATOR, OrgTree, normalize_reference
-from desktop_app.i18n import _
+from desktop_app.i18n import _, join_list
 
 
 @dataclass
@@ -120,4 +120,4 @@ def ambiguous_message(reference: str, paths: list[str]) -> str:
     return _(
         "“{name}” is the name of {count} organizations ({paths}); write the path of the one "
         "you mean."
-    ).format(name=reference, count=len(paths), paths="; ".join(paths))
+    ).format(name=reference, count=len(paths), paths=join_list(paths))
