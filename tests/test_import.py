@@ -667,3 +667,21 @@ def test_common_spellings_are_understood(ledger: Ledger, make_workbook: Workbook
         "2025-03-01",
         20,
     )
+
+
+def test_the_report_counts_warnings_past_fifty(
+    ledger: Ledger, make_workbook: WorkbookFactory
+) -> None:
+    from desktop_app.workbook.report_text import format_import_report
+
+    rows = [
+        ["组织", "类型", "日期", "主题", "主题党日+类别"],
+        *(["党委", "党课", f"2025-01-{day:02d}", f"党课{day}", "理论学习"] for day in range(1, 31)),
+        *(["党委", "党课", f"2025-02-{day:02d}", f"党课{day}", "理论学习"] for day in range(1, 29)),
+    ]
+    book = make_workbook({"组织": [["名称", "层级"], ["党委", "党委"]], "活动": rows})
+    report = import_workbook(ledger, book)
+    assert len(report.warnings) == 58
+    text = format_import_report(report)
+    assert text.count("  • ") == 50
+    assert text.rstrip().endswith("… and 8 more warnings.")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.workbook.report import ImportReport
+
+
+# Past this many, warnings are counted rather than listed (a workbook may repeat one
+# harmless thing on every row).
+MAX_WARNINGS_LISTED = 50
 
 
 def format_import_report(report: ImportReport, dry_run: bool = False) -> str:
@@ -27,5 +32,14 @@ def format_import_report(report: ImportReport, dry_run: bool = False) -> str:
         )
     if report.warnings:
         lines.append(_("Warnings (these parts of the workbook were ignored):"))
-        lines.extend(f"  • {warning}" for warning in report.warnings)
+        listed = report.warnings[:MAX_WARNINGS_LISTED]
+        lines.extend(f"  • {warning}" for warning in listed)
+        rest = len(report.warnings) - len(listed)
+        if rest:
+            lines.append(
+                "  "
+                + ngettext("… and {n} more warning.", "… and {n} more warnings.", rest).format(
+                    n=rest
+                )
+            )
     return "\n".join(lines)
