@@ -5,7 +5,6 @@ from __future__ import annotations
 from desktop_app.i18n import _, ngettext
 from desktop_app.workbook.report import ImportReport
 
-
 # Past this many, warnings are counted rather than listed (a workbook may repeat one
 # harmless thing on every row).
 MAX_WARNINGS_LISTED = 50
