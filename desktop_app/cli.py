@@ -10,13 +10,16 @@ import argparse
 import contextlib
 import json
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from desktop_app import __version__
+from desktop_app.domain.campaign import MAX_YEAR, MIN_YEAR
+from desktop_app.domain.dates import DateParseError, parse_date
 from desktop_app.errors import LedgerError
-from desktop_app.i18n import LANGUAGES, _, set_language
+from desktop_app.i18n import _, available_languages, set_language
 from desktop_app.paths import default_db_path
 from desktop_app.storage import Ledger, open_ledger
 
@@ -34,17 +37,18 @@ class _Parser(argparse.ArgumentParser):
 
 def _date_argument(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("“{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-01-15.").format(
-                value=text
-            )
-        ) from None
+        day = parse_date(text)
+    except DateParseError:
+        day = None
+    if day is not None:
+        return day
+    raise argparse.ArgumentTypeError(
+        _("“{value}” is not a date; write it as YYYY-MM-DD, e.g. 2026-01-15.").format(value=text)
+    )
 
 
 def _year_argument(text: str) -> int:
-    if text.isdigit() and 1921 <= int(text) <= 2100:
+    if text.isdigit() and MIN_YEAR <= int(text) <= MAX_YEAR:
         return int(text)
     raise argparse.ArgumentTypeError(
         _("“{value}” is not a year; write it as four digits, e.g. 2025.").format(value=text)
@@ -70,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         metavar="CODE",
-        choices=sorted(LANGUAGES),
-        help=_("interface language: {codes}").format(codes=", ".join(sorted(LANGUAGES))),
+        choices=available_languages(),
+        help=_("interface language: {codes}").format(codes=", ".join(available_languages())),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -130,12 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _configure_streams()
-    set_language(_peek_language(argv))
     try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
-    try:
+        set_language(_peek_language(argv))
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
         return _run(args)
     except LedgerError as error:
         print(_("Error: {message}").format(message=error.message), file=sys.stderr)
@@ -171,12 +175,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _configure_streams() -> None:
-    """Print Chinese on any console (a Windows console may default to a legacy code page)."""
+    """Print Chinese on any console, and write UTF-8 into files and pipes (on Windows,
+    ``stats --json > figures.json`` would otherwise be written in the legacy code page)."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(OSError, ValueError):
+        if reconfigure is None:
+            continue
+        with contextlib.suppress(OSError, ValueError):
+            if stream.isatty():
                 reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="replace")
 
 
 def _peek_language(argv: list[str]) -> str | None:
@@ -189,8 +198,9 @@ def _peek_language(argv: list[str]) -> str | None:
     return None
 
 
-def _open(args: argparse.Namespace) -> Ledger:
-    return open_ledger(args.db or default_db_path())
+def _open(args: argparse.Namespace, *, create: bool = False) -> Ledger:
+    """The ledger of ``--db`` (or the default); only commands that fill a ledger create one."""
+    return open_ledger(args.db or default_db_path(), create=create)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -221,11 +231,20 @@ def _import(args: argparse.Namespace) -> int:
     from desktop_app.workbook.importer import import_workbook, preview_workbook
     from desktop_app.workbook.report_text import format_import_report
 
-    with _open(args) as ledger:
-        if args.dry_run:
-            report = preview_workbook(ledger, args.file)
-        else:
+    if not args.dry_run:
+        with _open(args, create=True) as ledger:
             report = import_workbook(ledger, args.file)
+    elif Path(args.db or default_db_path()).exists():
+        with _open(args) as ledger:
+            report = preview_workbook(ledger, args.file)
+    else:
+        # Checking a workbook before the first import: against an empty ledger that is thrown
+        # away, so no ledger file appears where there was none.
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            open_ledger(Path(folder) / "preview.sqlite") as ledger,
+        ):
+            report = preview_workbook(ledger, args.file)
     print(format_import_report(report, dry_run=args.dry_run))
     return EXIT_OK
 
@@ -265,7 +284,7 @@ def _demo(args: argparse.Namespace) -> int:
     from desktop_app.demo import build_demo
 
     year = args.year or date.today().year - 1
-    with _open(args) as ledger:
+    with _open(args, create=True) as ledger:
         summary = build_demo(ledger, year)
         path = ledger.path
     print(

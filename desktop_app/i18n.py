@@ -57,6 +57,16 @@ def _load(code: str) -> gettext.NullTranslations:
     return gettext.NullTranslations()
 
 
+def available_languages() -> list[str]:
+    """The languages this installation can show: English and those with a catalog."""
+    root = catalogs_dir()
+    return sorted(
+        code
+        for code in LANGUAGES
+        if code == "en" or any((root / code / "LC_MESSAGES").glob(f"{DOMAIN}.[mp]o"))
+    )
+
+
 def set_language(code: str | None = None) -> str:
     """Switch every later ``_()`` to ``code`` (or ``$PARTY_LEDGER_LANG``, or the default)."""
     global _translations, _language

@@ -8,10 +8,10 @@ else in the application computes these figures.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from desktop_app.domain.compliance import EXPIRING_DAYS, term_end
+from desktop_app.domain.compliance import term_state
 from desktop_app.domain.enums import (
     ACTIVITY_TYPES,
     BRANCH_TYPES,
@@ -38,25 +38,26 @@ def compute_stats(
     ``as_of`` (default today). Raises ``NotFoundError`` for a scope that names no single
     organization."""
     as_of = as_of or date.today()
-    tree = load_tree(ledger)
-    scope_org = tree.resolve(scope) if scope else tree.root
-    scope_uids = tree.subtree(scope_org.uid) if scope_org else []
-    _fill_scope(ledger, scope_uids)
-    try:
-        return {
-            "year": year,
-            "scope": scope_org.name if scope_org else "",
-            "as_of": as_of.isoformat(),
-            "organizations": _organizations(tree, scope_uids),
-            "activities": _activities(ledger, year),
-            "compliance": _compliance(ledger, tree, scope_uids, year, as_of),
-            "ratings": _ratings(ledger, year),
-            "creation": _creation(ledger),
-            "tasks": _tasks(ledger, as_of),
-            "terms": _terms(tree, scope_uids, as_of),
-        }
-    finally:
-        ledger.conn.execute("DELETE FROM temp._stats_scope")
+    with ledger.snapshot():
+        tree = load_tree(ledger)
+        scope_org = tree.resolve(scope) if scope else tree.root
+        scope_uids = tree.subtree(scope_org.uid) if scope_org else []
+        _fill_scope(ledger, scope_uids)
+        try:
+            return {
+                "year": year,
+                "scope": scope_org.name if scope_org else "",
+                "as_of": as_of.isoformat(),
+                "organizations": _organizations(tree, scope_uids),
+                "activities": _activities(ledger, year),
+                "compliance": _compliance(ledger, tree, scope_uids, year, as_of),
+                "ratings": _ratings(ledger, year),
+                "creation": _creation(ledger),
+                "tasks": _tasks(ledger, as_of),
+                "terms": _terms(tree, scope_uids, as_of),
+            }
+        finally:
+            ledger.conn.execute("DELETE FROM temp._stats_scope")
 
 
 def _fill_scope(ledger: Ledger, uids: Iterable[str]) -> None:
@@ -235,15 +236,10 @@ def _tasks(ledger: Ledger, as_of: date) -> dict[str, int]:
 
 
 def _terms(tree: OrgTree, scope_uids: list[str], as_of: date) -> dict[str, list[str]]:
-    soon = as_of + timedelta(days=EXPIRING_DAYS)
-    expired, expiring = [], []
+    lists: dict[str, list[str]] = {"expired": [], "expiring_soon": []}
     for uid in scope_uids:
         org = tree.by_uid[uid]
-        end = term_end(org) if org.active else None
-        if end is None:
-            continue
-        if end < as_of:
-            expired.append(tree.path(uid))
-        elif end <= soon:
-            expiring.append(tree.path(uid))
-    return {"expired": sorted(expired), "expiring_soon": sorted(expiring)}
+        state = term_state(org, as_of) if org.active else None
+        if state in lists:
+            lists[state].append(tree.path(uid))
+    return {key: sorted(paths) for key, paths in lists.items()}

@@ -23,6 +23,7 @@ from desktop_app import i18n
 from desktop_app.cli import main
 from desktop_app.domain import enums
 from desktop_app.i18n import _, ngettext, set_language
+from desktop_app.storage import open_ledger
 from desktop_app.workbook.contract import ORG_STATES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,6 +248,7 @@ def test_command_line_speaks_chinese_by_default(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(i18n.LANG_ENV, raising=False)
+    open_ledger(tmp_path / "x.sqlite").close()
     try:
         code = main(
             ["--db", str(tmp_path / "x.sqlite"), "stats", "--year", "2025", "--scope", "化学学院"]
@@ -277,6 +279,7 @@ def test_command_line_in_chinese_reports_a_bad_year(
 def test_command_line_lang_option_chooses_english(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    open_ledger(tmp_path / "x.sqlite").close()
     try:
         code = main(["--lang", "en", "--db", str(tmp_path / "x.sqlite"), "stats", "--year", "2025"])
         out = capsys.readouterr().out

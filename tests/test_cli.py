@@ -97,9 +97,63 @@ def test_db_from_environment(
 def test_default_location_is_the_user_data_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["stats", "--year", "2025", "--json"]) == 0
     # conftest points PARTY_LEDGER_HOME at tmp_path/home
+    assert main(["demo", "--year", "2025"]) == 0
     assert (tmp_path / "home" / "ledger.sqlite").is_file()
+    capsys.readouterr()
+    assert main(["stats", "--year", "2025", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["organizations"]["branches"] > 0
+
+
+@pytest.mark.parametrize("command", [["stats", "--year", "2025"], ["check"], ["export", "x.xlsx"]])
+def test_reading_commands_never_create_a_ledger(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    typo = tmp_path / "typo.sqlite"
+    (tmp_path / "x.xlsx").write_bytes(b"the secretary's real workbook")
+    args = [str(tmp_path / a) if a.endswith(".xlsx") else a for a in command]
+    assert main(["--db", str(typo), *args]) == 2
+    assert "There is no ledger at" in capsys.readouterr().err
+    assert not typo.exists()
+    assert (tmp_path / "x.xlsx").read_bytes() == b"the secretary's real workbook"
+
+
+def test_a_workbook_given_as_the_ledger_is_explained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = tmp_path / "台账.xlsx"
+    book.write_bytes(b"PK")
+    assert main(["--db", str(book), "stats", "--year", "2025"]) == 2
+    assert "use the import command" in capsys.readouterr().err
+    assert book.read_bytes() == b"PK"
+
+
+def test_a_dry_run_before_the_first_import_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "组织"
+    book.active.append(["名称", "层级"])
+    book.active.append(["党委", "党委"])
+    book.save(tmp_path / "b.xlsx")
+    db = tmp_path / "new.sqlite"
+    assert main(["--db", str(db), "import", "--dry-run", str(tmp_path / "b.xlsx")]) == 0
+    assert "组织: 1 added" in capsys.readouterr().out
+    assert not db.exists()
+
+
+def test_as_of_accepts_the_date_forms_of_the_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "x.sqlite"
+    _small_ledger(db)
+    assert (
+        main(["--db", str(db), "stats", "--year", "2025", "--as-of", "2025年3月18日", "--json"])
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["as_of"] == "2025-03-18"
 
 
 @pytest.mark.parametrize(
@@ -150,6 +204,7 @@ def test_internal_error_goes_to_a_log(
         raise RuntimeError("a bug")
 
     monkeypatch.setattr("desktop_app.stats.compute_stats", broken)
+    _small_ledger(tmp_path / "x.sqlite")
     assert main(["--db", str(tmp_path / "x.sqlite"), "stats", "--year", "2025"]) == 1
     err = capsys.readouterr().err
     assert "internal error" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -273,3 +274,13 @@ def test_term_state_at_the_180_day_boundary() -> None:
     assert term_state(org, end) == "expiring_soon"
     assert term_state(org, end + timedelta(days=1)) == "expired"
     assert term_state(_org(None), end) is None
+
+
+def test_a_changed_frequency_is_audited(ledger: Ledger) -> None:
+    compliance.set_frequencies(ledger, {"party_lecture": "monthly"})
+    compliance.set_frequencies(ledger, {"party_lecture": "monthly"})  # no change: no entry
+    rows = ledger.query("SELECT table_name, uid, action, changes FROM audit_log")
+    assert len(rows) == 1
+    assert rows[0]["table_name"] == "settings"
+    assert rows[0]["action"] == "update"
+    assert json.loads(rows[0]["changes"]) == {"party_lecture": ["quarterly", "monthly"]}

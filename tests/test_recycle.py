@@ -223,3 +223,43 @@ def test_empty_bin(ledger: Ledger, orgs: dict[str, str]) -> None:
     assert recycle.list_bin(ledger) == []
     assert ledger.scalar("SELECT count(*) FROM organizations") == 1
     assert recycle.empty_bin(ledger) == 0
+
+
+def test_restoring_an_activity_recorded_again_since_is_refused(ledger: Ledger) -> None:
+    root = organizations.add_organization(ledger, name="党委", level="committee")
+    values = {"type": "party_lecture", "date": date(2025, 3, 1), "theme": "专题党课"}
+    first = activities.add_activity(ledger, root, **values)
+    activities.delete_activity(ledger, first)
+    activities.add_activity(ledger, root, **values)  # entered (or imported) again
+    with pytest.raises(RefusedError, match="recorded again"):
+        recycle.restore(ledger, first)
+    assert ledger.scalar("SELECT count(*) FROM activities WHERE deleted_at IS NULL") == 1
+
+
+def test_purge_refuses_to_run_inside_another_transaction(ledger: Ledger) -> None:
+    root = organizations.add_organization(ledger, name="党委", level="committee")
+    college = organizations.add_organization(ledger, name="学院", level="college", parent_uid=root)
+    organizations.delete_organization(ledger, college)
+    with pytest.raises(RuntimeError), ledger.transaction():
+        recycle.purge(ledger, college)
+    assert recycle.list_bin(ledger)[0].uid == college
+
+
+def test_the_bin_counts_each_deletion_with_one_query_per_table(ledger: Ledger) -> None:
+    root = organizations.add_organization(ledger, name="党委", level="committee")
+    colleges = [
+        organizations.add_organization(ledger, name=f"学院{i}", level="college", parent_uid=root)
+        for i in range(30)
+    ]
+    for i, college in enumerate(colleges):
+        for j in range(i % 3):
+            organizations.add_organization(
+                ledger, name=f"支部{j}", level="branch", parent_uid=college
+            )
+        organizations.delete_organization(ledger, college)
+    statements: list[str] = []
+    ledger.conn.set_trace_callback(statements.append)
+    items = recycle.list_bin(ledger)
+    ledger.conn.set_trace_callback(None)
+    assert sorted(i.count for i in items) == sorted(1 + i % 3 for i in range(30))
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 16

@@ -15,6 +15,7 @@ from desktop_app.domain.organizations import Organization
 from desktop_app.errors import ValidationError
 from desktop_app.i18n import _
 from desktop_app.storage.ledger import Ledger, now_iso
+from desktop_app.storage.records import audit
 
 DEFAULT_FREQUENCIES: dict[str, str] = {
     "theme_day": "monthly",
@@ -47,14 +48,19 @@ def set_frequencies(ledger: Ledger, changes: dict[str, str]) -> None:
                 ),
                 "frequency",
             )
-    merged = {**frequencies(ledger), **changes}
     with ledger.transaction():
+        before = frequencies(ledger)
+        merged = {**before, **changes}
+        diff = {k: [before[k], v] for k, v in merged.items() if before[k] != v}
+        if not diff:
+            return
         ledger.conn.execute(
             "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE "
             "SET value = excluded.value, updated_at = excluded.updated_at",
             [_SETTING, json.dumps(merged), now_iso()],
         )
+        audit(ledger, "settings", _SETTING, "update", diff)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop_app.errors import NewerLedgerError, StorageError, is_environment_error, storage_error
+from desktop_app.errors import (
+    NewerLedgerError,
+    NotFoundError,
+    StorageError,
+    is_environment_error,
+    storage_error,
+)
 from desktop_app.i18n import _
 from desktop_app.storage.schema import MIGRATION_NAMES, migrations
 
@@ -94,6 +100,25 @@ class Ledger:
                 raise storage_error(exc, self.path) from exc
             raise
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Ledger]:
+        """Reads that see one consistent state of the ledger, without taking the write lock
+        (under WAL another program may go on writing meanwhile)."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        try:
+            self.conn.execute("BEGIN")
+            try:
+                yield self
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if is_environment_error(exc):
+                raise storage_error(exc, self.path) from exc
+            raise
+
     def query(self, sql: str, params: tuple | list | dict = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, params)
         columns = [d[0] for d in cursor.description or ()]
@@ -148,14 +173,34 @@ def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
 
 
-def open_ledger(path: str | Path) -> Ledger:
-    """Open (or create) the ledger at ``path`` and bring its schema up to date.
+_NOT_LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ods", ".pdf", ".docx")
+
+
+def open_ledger(path: str | Path, *, create: bool = True) -> Ledger:
+    """Open the ledger at ``path`` (creating it if ``create``) and bring its schema up to date.
+
+    With ``create=False`` a missing file is a ``NotFoundError``, so a mistyped path never
+    starts an empty ledger behind the user's back.
 
     A file written by a newer version is refused with ``NewerLedgerError``, an SQLite file
     that is not a ledger with ``StorageError``; either is left exactly as it was. Before any
     pending migration runs on an existing ledger, the file is copied aside.
     """
     path = Path(path).expanduser().resolve()
+    if path.suffix.lower() in _NOT_LEDGER_SUFFIXES:
+        raise StorageError(
+            _(
+                "{path} is a workbook or document, not a ledger file. Give the ledger's .sqlite "
+                "file with --db; to bring a workbook into the ledger use the import command."
+            ).format(path=path)
+        )
+    if not create and not path.exists():
+        raise NotFoundError(
+            _(
+                "There is no ledger at {path}. Check the path given with --db or in "
+                "PARTY_LEDGER_DB; to start a ledger, import a workbook or run the demo command."
+            ).format(path=path)
+        )
     if path.is_dir():
         raise StorageError(
             _("{path} is a folder, not a ledger file. Give the path of a .sqlite file.").format(
@@ -219,17 +264,18 @@ def _refuse_foreign(db: Database, path: Path) -> list[str]:
 
 def _upgrade(db: Database, path: Path, applied: list[str]) -> None:
     pending = migrations.pending(db)
-    if not pending:
-        return
-    if applied:
-        _copy_aside(db, path, pending[0].name)
-    migrations.apply(db)
-    with db.atomic():
-        db.execute(
-            "INSERT OR IGNORE INTO ledger_info (key, value) VALUES ('ledger_id', ?)",
-            [str(uuid.uuid4())],
-        )
-        db.execute(
-            "INSERT OR IGNORE INTO ledger_info (key, value) VALUES ('created_at', ?)",
-            [now_iso()],
-        )
+    if pending:
+        if applied:
+            _copy_aside(db, path, pending[0].name)
+        migrations.apply(db)
+    # Checked on every open, so an interruption between the migrations and this step heals
+    # itself; written only when missing, so a read-only or busy ledger still opens.
+    present = {row[0] for row in db.execute("SELECT key FROM ledger_info")}
+    missing = {"ledger_id": str(uuid.uuid4()), "created_at": now_iso()}
+    missing = {k: v for k, v in missing.items() if k not in present}
+    if missing:
+        with db.atomic():
+            for key, value in missing.items():
+                db.execute(
+                    "INSERT OR IGNORE INTO ledger_info (key, value) VALUES (?, ?)", [key, value]
+                )

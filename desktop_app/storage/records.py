@@ -34,6 +34,11 @@ def _audit_many(
     )
 
 
+def audit(ledger: Ledger, table: str, uid: str, action: str, changes: Row) -> None:
+    """Record one change that did not go through the functions below (a setting, say)."""
+    _audit_many(ledger, table, action, [(uid, changes)])
+
+
 def insert_many(ledger: Ledger, table: str, rows: Sequence[Row]) -> list[str]:
     """Insert rows (each given a ``uid`` unless it has one); returns their uids in order.
 

@@ -68,19 +68,23 @@ def dependents_of_organizations(ledger: Ledger, org_uids: Sequence[str]) -> list
 
 def list_bin(ledger: Ledger) -> list[BinItem]:
     """What the user deleted, newest first, one item per deletion."""
-    items: list[BinItem] = []
-    for table in _ORDER:
-        for row in ledger.conn.execute(
-            f"SELECT uid, {_TITLE[table]}, deleted_at FROM {table} "
-            "WHERE deleted_at IS NOT NULL AND (deleted_with IS NULL OR deleted_with = uid)"
-        ):
-            count = sum(
-                ledger.conn.execute(
-                    f"SELECT count(*) FROM {t} WHERE deleted_with = ?", [row[0]]
-                ).fetchone()[0]
-                for t in _ORDER
-            )
-            items.append(BinItem(table, row[0], str(row[1]), row[2], max(count, 1)))
+    with ledger.snapshot():
+        counts: dict[str, int] = {}
+        for table in _ORDER:
+            for cause, count in ledger.conn.execute(
+                f"SELECT deleted_with, count(*) FROM {table} "
+                "WHERE deleted_at IS NOT NULL AND deleted_with IS NOT NULL GROUP BY deleted_with"
+            ):
+                counts[cause] = counts.get(cause, 0) + count
+        items: list[BinItem] = []
+        for table in _ORDER:
+            for uid, title, deleted_at in ledger.conn.execute(
+                f"SELECT uid, {_TITLE[table]}, deleted_at FROM {table} "
+                "WHERE deleted_at IS NOT NULL AND (deleted_with IS NULL OR deleted_with = uid)"
+            ):
+                items.append(
+                    BinItem(table, uid, str(title), deleted_at, max(counts.get(uid, 0), 1))
+                )
     items.sort(key=lambda i: i.deleted_at, reverse=True)
     return items
 
@@ -149,6 +153,7 @@ def restore(ledger: Ledger, uid: str) -> int:
     with ledger.transaction():
         group = _group(ledger, uid)
         _check_parents(ledger, group)
+        _check_activity_twins(ledger, group.get("activities", []))
         stamp = now_iso()
         for table in _ORDER:
             uids = group.get(table, [])
@@ -174,6 +179,28 @@ def restore(ledger: Ledger, uid: str) -> int:
                 ledger, table, "restore", ((u, {"deleted_with": [uid, None]}) for u in uids)
             )
         return sum(len(v) for v in group.values())
+
+
+def _check_activity_twins(ledger: Ledger, uids: list[str]) -> None:
+    """Activities have no unique index (two meetings may share a theme), but one with the same
+    organization, type, date and theme as a live one is the same record again (re-imported
+    or re-entered since the deletion): refuse rather than count it twice."""
+    if not uids:
+        return
+    twin = ledger.conn.execute(
+        "SELECT d.date || ' ' || d.theme FROM activities d JOIN activities a "
+        "ON a.org_uid = d.org_uid AND a.type = d.type AND a.date = d.date AND a.theme = d.theme "
+        "WHERE d.uid IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL LIMIT 1",
+        [json.dumps(uids)],
+    ).fetchone()
+    if twin:
+        raise RefusedError(
+            _(
+                "“{title}” cannot be restored: the same activity (same organization, type, date "
+                "and theme) has been recorded again since. Delete that one first if you want "
+                "this one back."
+            ).format(title=twin[0])
+        )
 
 
 def _top_table(group: dict[str, list[str]], uid: str) -> str:
@@ -214,7 +241,12 @@ def _with_orphans(ledger: Ledger, group: dict[str, list[str]]) -> None:
 
 def purge(ledger: Ledger, uid: str) -> int:
     """Delete a deletion for good, with any record in the bin that belonged to it, and the
-    attached files no record refers to any more. Returns how many records went."""
+    attached files no record refers to any more. Returns how many records went.
+
+    It must be a transaction of its own: the files go once the rows are committed, which a
+    surrounding transaction could still roll back."""
+    if ledger.conn.in_transaction:
+        raise RuntimeError("purge() deletes files and must not run inside another transaction")
     with ledger.transaction():
         group = _group(ledger, uid)
         _with_orphans(ledger, group)
