@@ -9,7 +9,7 @@ from desktop_app.domain.activities import verify_attachments
 from desktop_app.domain.compliance import frequencies, missing_meetings
 from desktop_app.domain.enums import ACTIVITY_TYPES
 from desktop_app.domain.organizations import load_tree
-from desktop_app.i18n import _, join_list, ngettext
+from desktop_app.i18n import N_, _, join_list, ngettext
 from desktop_app.storage.ledger import Ledger
 
 
@@ -27,6 +27,23 @@ class CheckResult:
         return not self.problems
 
 
+# What each table holds, as the secretary calls it.
+TABLE_LABELS = {
+    "organizations": N_("organizations"),
+    "activities": N_("activities"),
+    "attachments": N_("attached files"),
+    "ratings": N_("star ratings"),
+    "creation_targets": N_("creation targets"),
+    "creation_candidates": N_("creation candidates"),
+    "tasks": N_("tasks"),
+    "brands": N_("brands and innovation projects"),
+}
+
+
+def _table_label(table: str) -> str:
+    return _(TABLE_LABELS[table]) if table in TABLE_LABELS else table
+
+
 def integrity_problems(ledger: Ledger) -> list[str]:
     """What is wrong with the file itself or with the links between its records."""
     problems = [
@@ -37,7 +54,7 @@ def integrity_problems(ledger: Ledger) -> list[str]:
     for table, rowid, parent, _fk in ledger.conn.execute("PRAGMA foreign_key_check"):
         problems.append(
             _("A record of {table} (row {rowid}) points to a missing record of {parent}.").format(
-                table=table, rowid=rowid, parent=parent
+                table=_table_label(table), rowid=rowid, parent=_table_label(parent)
             )
         )
     roots = ledger.conn.execute(
@@ -59,7 +76,7 @@ def integrity_problems(ledger: Ledger) -> list[str]:
             problems.append(
                 _(
                     "{count} live records of {table} belong to an organization in the recycle bin."
-                ).format(count=orphans, table=table)
+                ).format(count=orphans, table=_table_label(table))
             )
     problems += [_("Attachment: {problem}").format(problem=p) for p in verify_attachments(ledger)]
     return problems

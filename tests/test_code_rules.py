@@ -62,11 +62,15 @@ def test_no_network_modules() -> None:
 def test_ruff_clean() -> None:
     ruff = [sys.executable, "-m", "ruff"]
     check = subprocess.run(
-        [*ruff, "check", "--quiet", "."], cwd=REPO, capture_output=True, text=True, check=False
+        [*ruff, "check", "--quiet", "--no-cache", "."],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert check.returncode == 0, check.stdout + check.stderr
     fmt = subprocess.run(
-        [*ruff, "format", "--check", "--quiet", "."],
+        [*ruff, "format", "--check", "--quiet", "--no-cache", "."],
         cwd=REPO,
         capture_output=True,
         text=True,
