@@ -28,7 +28,9 @@ def _migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Da
 def _run(db: Database, script: str) -> None:
     """Run a script statement by statement, inside the migration's transaction.
 
-    ``executescript`` would commit first and break the migration's atomicity.
+    ``executescript`` would commit first and break the migration's atomicity. Statements are
+    split at ";", so a later migration with ";" inside a string or a trigger body must run its
+    statements one by one with ``db.execute`` instead.
     """
     for statement in script.split(";"):
         if statement.strip():
