@@ -62,27 +62,40 @@ def test_blank_is_no_date(blank: object) -> None:
         (45734, MARCH_18),
         (45734.75, MARCH_18),  # a time of day in the fraction
         (45000, date(2023, 3, 15)),
-        (61, date(1900, 3, 1)),
-        (59, date(1900, 2, 28)),
-        (1, date(1900, 1, 1)),
-        (2958465, date(9999, 12, 31)),
+        (7672, date(1921, 1, 1)),  # the first day read from a serial number
+        (73415, date(2100, 12, 31)),  # and the last
+        (73415.99, date(2100, 12, 31)),
+        (36951, date(2001, 3, 1)),
     ],
 )
 def test_excel_serial_numbers(serial: float, expected: date) -> None:
     assert parse_date(serial) == expected
 
 
-def test_excels_false_leap_day_is_impossible() -> None:
-    with pytest.raises(DateParseError) as caught:
-        parse_date(60)  # 1900-02-29 in Excel, a day that never was
-    assert caught.value.impossible is True
-
-
-@pytest.mark.parametrize("serial", [0, -5, 2958466, float("nan"), float("inf")])
-def test_serial_numbers_out_of_range_are_unreadable(serial: float) -> None:
+@pytest.mark.parametrize(
+    "serial",
+    [
+        2025,  # a year typed into a date column: 1905-07-17 as a serial
+        202503,  # year and month: 2454-06-06 as a serial
+        20250318,  # a date typed as one number
+        7671,  # 1920-12-31
+        73416,  # 2101-01-01
+        60,  # 1900-02-29 in Excel, a day that never was
+        59,
+        1,
+        2958465,  # 9999-12-31
+        0,
+        -5,
+        2958466,
+        float("nan"),
+        float("inf"),
+    ],
+)
+def test_numbers_outside_the_serial_years_are_unreadable(serial: float) -> None:
     with pytest.raises(DateParseError) as caught:
         parse_date(serial)
     assert caught.value.impossible is False
+    assert caught.value.text == str(serial)
 
 
 @pytest.mark.parametrize(

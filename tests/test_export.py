@@ -4,8 +4,12 @@ of the workbook, drop-down lists, and saving safely."""
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
+import stat
+import sys
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -421,3 +425,108 @@ def test_the_command_line_exports(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert load_workbook(template).sheetnames[0] == HELP_SHEET
     assert main(["--db", str(db), "export", str(tmp_path / "nowhere" / "x.xlsx")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_text_beginning_with_an_equals_sign_stays_text(ledger: Ledger, tmp_path: Path) -> None:
+    root = organizations.add_organization(ledger, name=ROOT, level="committee")
+    activities.add_activity(
+        ledger, root, type="other", date=date(2025, 3, 1), theme="=学习 会议", summary="=1+1"
+    )
+    path = tmp_path / "ledger.xlsx"
+    export_workbook(ledger, path)
+    sheet = load_workbook(path)["活动"]
+    assert (sheet["D2"].value, sheet["D2"].data_type) == ("=学习 会议", "s")
+    assert (sheet["K2"].value, sheet["K2"].data_type) == ("=1+1", "s")
+    # Not a formula for Excel either: no <f> element, the text itself.
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet2.xml").decode("utf-8")
+    assert "<f>" not in xml
+    assert "=学习 会议" in xml
+    with open_ledger(tmp_path / "copy.sqlite") as copy:
+        import_workbook(copy, path)
+        row = copy.query("SELECT theme, summary FROM activities")[0]
+        assert (row["theme"], row["summary"]) == ("=学习 会议", "=1+1")
+
+
+def test_control_characters_are_left_out_of_an_export(
+    ledger: Ledger, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    root = organizations.add_organization(ledger, name=ROOT, level="committee", secretary="李\x07")
+    activities.add_activity(
+        ledger,
+        root,
+        type="other",
+        date=date(2025, 3, 1),
+        theme="学习\x0b会议",
+        summary="第一段\x0b第二段\x1f",
+    )
+    path = tmp_path / "ledger.xlsx"
+    export_workbook(ledger, path)
+    book = load_workbook(path)
+    assert book["组织"]["E2"].value == "李"
+    assert (book["活动"]["D2"].value, book["活动"]["K2"].value) == ("学习会议", "第一段第二段")
+    assert capfd.readouterr().err == ""
+
+
+def test_a_failed_export_leaves_nothing_and_prints_nothing(
+    ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl.worksheet import _writer
+
+    from desktop_app.workbook import exporter
+
+    fill(ledger)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    complaints: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", complaints.append)
+    scratch = list(_writer.ALL_TEMP_FILES)
+
+    def broken(*args: object) -> Any:
+        raise RuntimeError("the ratings cannot be read")
+
+    # Two sheets are written when the third fails.
+    monkeypatch.setattr(exporter, "_ratings", broken)
+    with pytest.raises(RuntimeError):
+        export_workbook(ledger, folder / "ledger.xlsx")
+    gc.collect()
+    assert complaints == []  # no “Exception ignored in …” traceback
+    assert list(folder.iterdir()) == []
+    assert scratch == _writer.ALL_TEMP_FILES  # openpyxl's scratch files are gone too
+
+
+def test_an_export_gets_the_mode_of_a_new_file(ledger: Ledger, tmp_path: Path) -> None:
+    fill(ledger)
+    path = tmp_path / "ledger.xlsx"
+    before = os.umask(0o027)
+    try:
+        export_workbook(ledger, path)
+        export_template(tmp_path / "template.xlsx")
+    finally:
+        os.umask(before)
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+        assert stat.S_IMODE((tmp_path / "template.xlsx").stat().st_mode) == 0o640
+    assert os.umask(before) == before  # the umask is as it was
+
+
+def test_exporting_onto_a_folder_says_it_is_a_folder(ledger: Ledger, tmp_path: Path) -> None:
+    folder = tmp_path / "ledger.xlsx"
+    folder.mkdir()
+    with pytest.raises(StorageError) as caught:
+        export_workbook(ledger, folder)
+    assert caught.value.message == (
+        f"{folder} is a folder, not a file. Choose a file name to save the workbook under "
+        "(ending in .xlsx)."
+    )
+    assert [p.name for p in tmp_path.iterdir() if "xlsx" in p.name] == ["ledger.xlsx"]
+    assert list(folder.iterdir()) == []
+
+
+def test_removed_helpers_stay_removed() -> None:
+    """One way to do each thing: cells.converter, Ledger.attachment_file, Column.header."""
+    from desktop_app.workbook import cells, xlsx
+
+    assert not hasattr(cells, "convert")
+    assert not hasattr(activities, "stored_name")
+    assert not hasattr(xlsx, "header_text")

@@ -685,3 +685,44 @@ def test_the_report_counts_warnings_past_fifty(
     text = format_import_report(report)
     assert text.count("  • ") == 50
     assert text.rstrip().endswith("… and 8 more warnings.")
+
+
+def test_control_characters_never_enter_the_ledger(
+    ledger: Ledger, make_workbook: WorkbookFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text pasted from Word may hold control characters a worksheet cannot hold; a cell that
+    holds them anyway gives its text without them."""
+    from desktop_app.workbook import cells, reader
+
+    assert cells.text("会议\x0b纪要\x01") == "会议纪要"
+    assert cells.text("\x07\x08") is None
+    assert cells.is_blank("\x0b\x01 ")  # so a required cell of nothing else is empty
+    read_rows = reader._sheet_rows
+
+    def with_controls(sheet: Any) -> Any:  # "^K" stands for a vertical tab, "^A" for SOH
+        for values in read_rows(sheet):
+            yield tuple(
+                v.replace("^K", "\x0b").replace("^A", "\x01") if isinstance(v, str) else v
+                for v in values
+            )
+
+    monkeypatch.setattr(reader, "_sheet_rows", with_controls)
+    path = make_workbook(
+        {
+            "组织": [["名称", "上级组织", "层级", "书记"], [ROOT, None, "党委", "李^K书记"]],
+            "活动": [
+                ACTIVITY_HEADER,
+                [ROOT, "党课^A", "2025-03-18", "学习^K会议", *[None] * 6, "第一段^K第二段"],
+            ],
+        }
+    )
+    import_workbook(ledger, path)
+    assert [r["secretary"] for r in ledger.query("SELECT secretary FROM organizations")] == [
+        "李书记"
+    ]
+    row = ledger.query("SELECT type, theme, summary FROM activities")[0]
+    assert (row["type"], row["theme"], row["summary"]) == (
+        "party_lecture",
+        "学习会议",
+        "第一段第二段",
+    )

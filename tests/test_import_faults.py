@@ -4,6 +4,7 @@ nothing written when there is any."""
 from __future__ import annotations
 
 import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -449,3 +450,225 @@ def test_a_folder_is_not_a_workbook(ledger: Ledger, tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         preview_workbook(ledger, tmp_path)
     assert "is a folder" in caught.value.message
+
+
+def _damaged_sheet(path: Path) -> None:
+    """A real workbook whose 组织 sheet breaks off in the middle of its rows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "组织"
+    for row in ORGS:
+        book.active.append(row)
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet[: sheet.index(b'<row r="4"')] + b"<row r="
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_a_sheet_that_breaks_off_is_not_a_readable_workbook(ledger: Ledger, tmp_path: Path) -> None:
+    path = tmp_path / "damaged.xlsx"
+    _damaged_sheet(path)
+    with pytest.raises(ValidationError) as caught:
+        import_workbook(ledger, path)
+    assert "not a readable Excel workbook" in caught.value.message
+
+
+def test_a_fault_of_the_program_is_not_taken_for_a_damaged_file(
+    ledger: Ledger, make_workbook: WorkbookFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.workbook import reader
+
+    def broken(*args: object) -> None:
+        raise KeyError("a bug of the reader")
+
+    monkeypatch.setattr(reader, "_map_header", broken)
+    # Reported as what it is (an internal error, with its traceback in the crash log), not as
+    # a workbook the user should repair.
+    with pytest.raises(KeyError, match="a bug of the reader"):
+        import_workbook(ledger, make_workbook({"组织": ORGS}))
+
+
+# ---- numbers in date columns ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (2025, "2025 looks like a year, not a date; write the full date such as 2025-03-18."),
+        (2024.0, "2024 looks like a year, not a date; write the full date such as 2024-03-18."),
+        (" 2025 ", "2025 looks like a year, not a date; write the full date such as 2025-03-18."),
+        ("2023年", "2023 looks like a year, not a date; write the full date such as 2023-03-18."),
+        (202503, "“202503” is not a date that can be read; write it like 2025-03-18."),
+        (1900, "“1900” is not a date that can be read; write it like 2025-03-18."),
+    ],
+)
+def test_a_number_in_a_date_column_is_not_read_as_an_excel_day(
+    ledger: Ledger, make_workbook: WorkbookFactory, value: object, message: str
+) -> None:
+    before = table_snapshot(ledger)
+    faults = faults_of(ledger, make_workbook(with_activity(BRANCH, "党课", value, "党课")))
+    assert [(f.sheet, f.row, f.column, f.message) for f in faults] == [
+        ("活动", 2, "C (日期)", message)
+    ]
+    assert table_snapshot(ledger) == before
+
+
+def test_a_serial_number_of_a_day_is_still_a_date(
+    ledger: Ledger, make_workbook: WorkbookFactory
+) -> None:
+    import_workbook(ledger, make_workbook(with_activity(BRANCH, "党课", 45734, "党课")))
+    assert [r["date"] for r in ledger.query("SELECT date FROM activities")] == ["2025-03-18"]
+
+
+# ---- the states of organizations (状态, 撤销日期) ---------------------------------------------
+
+STATES = ["名称", "上级组织", "层级", "状态", "撤销日期"]
+
+
+def test_an_active_branch_under_a_college_marked_dissolved(
+    ledger: Ledger, make_workbook: WorkbookFactory
+) -> None:
+    rows = [
+        STATES,
+        [ROOT, None, "党委"],
+        [JD, ROOT, "院系党组织", "已撤销", "2024-12-31"],
+        ["教工第一党支部", JD, "党支部", "正常"],
+        ["学生第一党支部", JD, "党支部", None],  # blank 状态 is 正常
+        ["学生第二党支部", JD, "党支部", "已撤销", "2024-12-31"],
+    ]
+    faults = faults_of(ledger, make_workbook({"组织": rows}))
+    assert [(f.row, f.column) for f in faults] == [(4, "D (状态)"), (5, "D (状态)")]
+    assert faults[0].message == (
+        "“教工第一党支部” is 正常 (active), but its parent “机电学院党总支” is marked 已撤销 "
+        "(dissolved) in row 3; an organization under a dissolved one is dissolved too. Write "
+        "已撤销 in 状态 here as well, or write 正常 in row 3 to keep “机电学院党总支”."
+    )
+    assert "“学生第一党支部” is 正常 (active)" in faults[1].message
+    assert ledger.scalar("SELECT count(*) FROM organizations") == 0
+
+
+def test_an_active_branch_under_a_college_dissolved_in_the_ledger(
+    ledger: Ledger, make_workbook: WorkbookFactory
+) -> None:
+    root = organizations.add_organization(ledger, name=ROOT, level="committee")
+    jd = organizations.add_organization(ledger, name=JD, level="college", parent_uid=root)
+    organizations.dissolve_organization(ledger, jd, date(2024, 12, 31))
+    before = table_snapshot(ledger)
+    # Without a 状态 column a new organization is 正常.
+    faults = faults_of(
+        ledger, make_workbook({"组织": [["名称", "上级组织", "层级"], ["新党支部", JD, "党支部"]]})
+    )
+    assert [(f.row, f.column, f.field) for f in faults] == [(2, "状态", "active")]
+    assert faults[0].message == (
+        "“新党支部” is 正常 (active), but its parent “机电学院党总支” is dissolved in the ledger; "
+        "an organization under a dissolved one is dissolved too. Write 已撤销 in 状态, or "
+        "reinstate “机电学院党总支” first (in the ledger, or with a row of its own whose 状态 "
+        "is 正常)."
+    )
+    assert table_snapshot(ledger) == before
+    # Reinstating the college in the same sheet is the other way.
+    rows = [STATES, [JD, ROOT, "院系党组织", "正常"], ["新党支部", JD, "党支部", "正常"]]
+    import_workbook(ledger, make_workbook({"组织": rows}, name="reinstate.xlsx"))
+    states = {
+        r["name"]: (r["active"], r["dissolved_on"])
+        for r in ledger.query("SELECT name, active, dissolved_on FROM organizations")
+    }
+    # Reinstated, the college no longer has a date of dissolution.
+    assert states == {ROOT: (1, None), JD: (1, None), "新党支部": (1, None)}
+
+
+def test_dissolving_a_college_whose_branches_stay_active_in_the_ledger(
+    ledger: Ledger, make_workbook: WorkbookFactory
+) -> None:
+    root = organizations.add_organization(ledger, name=ROOT, level="committee")
+    jd = organizations.add_organization(ledger, name=JD, level="college", parent_uid=root)
+    for name in ("教工第一党支部", "学生第一党支部"):
+        organizations.add_organization(ledger, name=name, level="branch", parent_uid=jd)
+    before = table_snapshot(ledger)
+    rows = [
+        STATES,
+        [JD, ROOT, "院系党组织", "已撤销", "2025-01-31"],
+        ["学生第一党支部", JD, "党支部", "已撤销", "2025-01-31"],
+    ]
+    faults = faults_of(ledger, make_workbook({"组织": rows}))
+    assert [(f.row, f.column) for f in faults] == [(2, "D (状态)")]
+    assert faults[0].message == (
+        "“机电学院党总支” is marked 已撤销 (dissolved), but 1 organization under it in the "
+        "ledger is still active: 机电学院党总支/教工第一党支部. An organization under a "
+        "dissolved one is dissolved too: add a row for it with 状态 已撤销, or write 正常 here."
+    )
+    assert table_snapshot(ledger) == before
+    rows.append(["教工第一党支部", JD, "党支部", "撤销"])  # no date: the day is not known
+    import_workbook(ledger, make_workbook({"组织": rows}, name="all.xlsx"))
+    states = {
+        r["name"]: (r["active"], r["dissolved_on"])
+        for r in ledger.query("SELECT name, active, dissolved_on FROM organizations")
+    }
+    assert states == {
+        ROOT: (1, None),
+        JD: (0, "2025-01-31"),
+        "学生第一党支部": (0, "2025-01-31"),
+        "教工第一党支部": (0, None),
+    }
+
+
+def test_an_active_organization_has_no_date_of_dissolution(
+    ledger: Ledger, make_workbook: WorkbookFactory
+) -> None:
+    rows = [
+        STATES,
+        [ROOT, None, "党委"],
+        [JD, ROOT, "院系党组织", "正常", "2024-12-31"],
+        [XX, ROOT, "院系党组织", None, "2024-12-31"],
+        ["离退休党支部", ROOT, "党支部", "已撤销", "2024-12-31"],
+        ["老干部党支部", ROOT, "党支部", "已撤销", None],  # dissolved on a day not known
+    ]
+    faults = faults_of(ledger, make_workbook({"组织": rows}))
+    assert [(f.row, f.column) for f in faults] == [(3, "E (撤销日期)"), (4, "E (撤销日期)")]
+    assert faults[0].message == (
+        "An organization that is 正常 (active) has no 撤销日期 (date of dissolution). If it was "
+        "dissolved, write 已撤销 in 状态; otherwise clear 撤销日期."
+    )
+    del rows[2:4]
+    import_workbook(ledger, make_workbook({"组织": rows}, name="good.xlsx"))
+    states = {
+        r["name"]: (r["active"], r["dissolved_on"])
+        for r in ledger.query("SELECT name, active, dissolved_on FROM organizations")
+    }
+    assert states == {
+        ROOT: (1, None),
+        "离退休党支部": (0, "2024-12-31"),
+        "老干部党支部": (0, None),
+    }
+
+
+def test_the_party_committee_cannot_be_marked_dissolved(
+    ledger: Ledger, make_workbook: WorkbookFactory
+) -> None:
+    faults = faults_of(ledger, make_workbook({"组织": [STATES, [ROOT, None, "党委", "已撤销"]]}))
+    assert [(f.row, f.column) for f in faults] == [(2, "D (状态)")]
+    assert "cannot be dissolved" in faults[0].message
+
+
+def test_an_ambiguous_name_lists_five_paths_and_counts_the_rest(
+    ledger: Ledger, make_workbook: WorkbookFactory
+) -> None:
+    colleges = [f"第{n}学院党总支" for n in range(1, 9)]
+    rows: list[list[Any]] = [["名称", "上级组织", "层级"], [ROOT, None, "党委"]]
+    rows += [[college, ROOT, "院系党组织"] for college in colleges]
+    rows += [["教工党支部", college, "党支部"] for college in colleges]
+    sheets = {"组织": rows, "活动": [ACTIVITY, ["教工党支部", "党课", "2025-03-01", "党课"]]}
+    faults = faults_of(ledger, make_workbook(sheets))
+    shown = ", ".join(f"{college}/教工党支部" for college in sorted(colleges)[:5])
+    assert [(f.sheet, f.message) for f in faults] == [
+        (
+            "活动",
+            f"“教工党支部” is the name of 8 organizations ({shown} and 3 more); write the path "
+            "of the one you mean.",
+        )
+    ]

@@ -459,3 +459,45 @@ def test_the_root_cannot_be_deleted(ledger: Ledger, tree: dict[str, str]) -> Non
     assert table_snapshot(ledger) == before
     with pytest.raises(NotFoundError):
         organizations.delete_organization(ledger, "no-such-uid")
+
+
+def test_nothing_is_added_under_a_dissolved_organization(
+    ledger: Ledger, tree: dict[str, str]
+) -> None:
+    organizations.dissolve_organization(ledger, tree["xx"], date(2025, 1, 1))
+    error = _refused(
+        ledger,
+        lambda: add(ledger, name="学生第一党支部", level="branch", parent_uid=tree["xx"]),
+        ["parent"],
+        "The organization was not saved.",
+    )
+    assert error.faults[0].message == (
+        "“信息工程学院党总支” is dissolved; reinstate it first, or choose another parent "
+        "organization."
+    )
+    organizations.reinstate_organization(ledger, tree["xx"])
+    uid = add(ledger, name="学生第一党支部", level="branch", parent_uid=tree["xx"])
+    assert load_tree(ledger).path(uid) == "信息工程学院党总支/学生第一党支部"
+
+
+def test_an_ambiguous_name_lists_five_paths_and_counts_the_rest(ledger: Ledger) -> None:
+    root = add(ledger, name="示范学院党委", level="committee")
+    for n in range(1, 41):
+        college = add(ledger, name=f"学院{n:02d}党总支", level="college", parent_uid=root)
+        add(ledger, name="教工党支部", level="branch", parent_uid=college)
+    with pytest.raises(NotFoundError) as caught:
+        load_tree(ledger).resolve("教工党支部")
+    assert caught.value.message == (
+        "“教工党支部” is the name of 40 organizations (学院01党总支/教工党支部, "
+        "学院02党总支/教工党支部, 学院03党总支/教工党支部, 学院04党总支/教工党支部, "
+        "学院05党总支/教工党支部 and 35 more); write the path of the one you mean."
+    )
+
+
+def test_one_more_path_than_are_listed() -> None:
+    paths = [f"学院{n}/教工党支部" for n in range(1, 7)]
+    assert organizations.list_paths(paths) == (
+        "学院1/教工党支部, 学院2/教工党支部, 学院3/教工党支部, 学院4/教工党支部, "
+        "学院5/教工党支部 and 1 more"
+    )
+    assert organizations.list_paths(paths[:5]) == ", ".join(paths[:5])

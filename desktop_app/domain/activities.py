@@ -190,10 +190,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def stored_name(sha256: str, file_name: str) -> str:
-    return sha256 + Path(file_name).suffix.lower()
-
-
 def attachment_path(ledger: Ledger, attachment: dict[str, Any]) -> Path:
     """Where the copy of an attached file lies."""
     return ledger.attachment_file(attachment["sha256"], attachment["file_name"])

@@ -14,10 +14,13 @@ _PATTERNS = (
 )
 # A date followed by a time of day (and perhaps a UTC offset): the time is dropped.
 _TIMESTAMP = re.compile(r"^(.+?)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
-_EXCEL_EPOCH = date(1899, 12, 30)
-# Excel counts 1900-02-29, a day that never was, as serial 60; serials below it are a day off.
-_EXCEL_FALSE_LEAP_DAY = 60
-_EXCEL_LAST_SERIAL = 2958465  # 9999-12-31
+_EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's serial numbers, for days after March 1900
+# The years an Excel serial number is read in: the party's own history (1921 on) to the end of
+# the century. Outside them a number is far more likely a mistyped date (2025, 202503) than a
+# date, and reading it as one would store a day no one meant.
+SERIAL_YEARS = (1921, 2100)
+_FIRST_SERIAL = (date(SERIAL_YEARS[0], 1, 1) - _EXCEL_EPOCH).days  # 7672
+_LAST_SERIAL = (date(SERIAL_YEARS[1], 12, 31) - _EXCEL_EPOCH).days  # 73415
 
 
 class DateParseError(ValueError):
@@ -30,9 +33,10 @@ class DateParseError(ValueError):
 
 
 def parse_date(value: object) -> date | None:
-    """A date from a cell or a form: ``date``/``datetime``, an Excel serial number, or text
-    such as ``2025-03-18``, ``2025/3/18``, ``2025.3.18``, ``2025年3月18日``, ``20250318``
-    (a time of day after the date is ignored). Blank gives None; anything else raises
+    """A date from a cell or a form: ``date``/``datetime``, an Excel serial number of a day in
+    the years ``SERIAL_YEARS`` (1921–2100; any other number is unreadable), or text such as
+    ``2025-03-18``, ``2025/3/18``, ``2025.3.18``, ``2025年3月18日``, ``20250318`` (a time of
+    day after the date is ignored). Blank gives None; anything else raises
     ``DateParseError``, with ``impossible`` set when the text names a day that does not exist
     (``2025-02-30``)."""
     if value is None:
@@ -42,14 +46,9 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if not 1 <= value < _EXCEL_LAST_SERIAL + 1:
+        if not _FIRST_SERIAL <= value < _LAST_SERIAL + 1:
             raise DateParseError(str(value), impossible=False)
-        serial = int(value)
-        if serial == _EXCEL_FALSE_LEAP_DAY:
-            raise DateParseError(str(value), impossible=True)
-        if serial < _EXCEL_FALSE_LEAP_DAY:
-            return _EXCEL_EPOCH + timedelta(days=serial + 1)
-        return _EXCEL_EPOCH + timedelta(days=serial)
+        return _EXCEL_EPOCH + timedelta(days=int(value))
     raw = str(value).strip()
     stamp = _TIMESTAMP.match(raw)
     if stamp:

@@ -12,7 +12,7 @@ from typing import Any
 from desktop_app.domain.dates import DateParseError, parse_date, to_iso
 from desktop_app.domain.enums import BRANCH_TYPES, ORG_LEVELS
 from desktop_app.errors import Fault, NotFoundError, RefusedError, ValidationError
-from desktop_app.i18n import _, join_list
+from desktop_app.i18n import _, join_list, ngettext
 from desktop_app.storage import records
 from desktop_app.storage.ledger import Ledger
 
@@ -168,16 +168,29 @@ class OrgTree:
                     "such as 机电工程学院党总支/教工第一党支部."
                 ).format(name=reference)
             )
-        raise NotFoundError(
-            _(
-                "“{name}” is the name of {count} organizations ({paths}); write the path of "
-                "the one you mean."
-            ).format(
-                name=reference,
-                count=len(found),
-                paths=join_list(self.path(o.uid) for o in found),
-            )
-        )
+        raise NotFoundError(ambiguous_message(reference, [self.path(o.uid) for o in found]))
+
+
+# How many paths a message lists before it only says how many more there are.
+LISTED_PATHS = 5
+
+
+def ambiguous_message(reference: str, paths: list[str]) -> str:
+    """The message for a name that several organizations (at ``paths``) share."""
+    return _(
+        "“{name}” is the name of {count} organizations ({paths}); write the path of the one "
+        "you mean."
+    ).format(name=reference, count=len(paths), paths=list_paths(paths))
+
+
+def list_paths(paths: list[str], limit: int = LISTED_PATHS) -> str:
+    """The first ``limit`` of ``paths`` as the language lists them, then how many more."""
+    if len(paths) <= limit:
+        return join_list(paths)
+    more = len(paths) - limit
+    return ngettext("{paths} and {count} more", "{paths} and {count} more", more).format(
+        paths=join_list(paths[:limit]), count=more
+    )
 
 
 def normalize_reference(reference: str) -> str:
@@ -340,6 +353,22 @@ def _prepare(values: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def _dissolved_parent(tree: OrgTree, parent_uid: str | None) -> list[Fault]:
+    """The fault of putting an active organization under ``parent_uid`` if it is dissolved."""
+    parent = tree.by_uid.get(parent_uid) if parent_uid else None
+    if parent is None or parent.active:
+        return []
+    return [
+        Fault(
+            _(
+                "“{parent}” is dissolved; reinstate it first, or choose another parent "
+                "organization."
+            ).format(parent=parent.name),
+            field="parent",
+        )
+    ]
+
+
 # ---- operations -----------------------------------------------------------------------------
 
 
@@ -356,6 +385,7 @@ def add_organization(
         tree = load_tree(ledger)
         name = str(name or "").strip()
         faults = check_name(name) + check_placement(tree, level, parent_uid, name)
+        faults += _dissolved_parent(tree, parent_uid)
         faults += check_counts(fields) + check_dates(fields)
         if faults:
             raise ValidationError(_("The organization was not saved."), faults)
@@ -399,17 +429,8 @@ def move_organization(ledger: Ledger, uid: str, new_parent_uid: str) -> None:
                 "parent",
             )
         faults = check_placement(tree, org.level, new_parent_uid, org.name, exclude_uid=uid)
-        parent = tree.by_uid.get(new_parent_uid)
-        if parent is not None and not parent.active and org.active:
-            faults.append(
-                Fault(
-                    _(
-                        "“{parent}” is dissolved; reinstate it first, or choose another parent "
-                        "organization."
-                    ).format(parent=parent.name),
-                    field="parent",
-                )
-            )
+        if org.active:
+            faults += _dissolved_parent(tree, new_parent_uid)
         if faults:
             raise ValidationError(_("The organization was not moved."), faults)
         records.update(ledger, "organizations", uid, {"parent_uid": new_parent_uid})

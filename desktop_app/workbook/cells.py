@@ -12,13 +12,17 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 from desktop_app.domain.campaign import MAX_YEAR, MIN_YEAR
-from desktop_app.domain.dates import DateParseError, parse_date
+from desktop_app.domain.dates import SERIAL_YEARS, DateParseError, parse_date
 from desktop_app.domain.enums import DIMENSIONS, Enumeration, parse_yes_no
 from desktop_app.i18n import N_, _
 from desktop_app.workbook.contract import Column
 
 DEFAULT_TERM_YEARS = 3
+# A bare number in these years, in a date column, was meant as a year (not an Excel date).
+YEAR_LIKE = SERIAL_YEARS
 _DIMENSION_SEPARATORS = re.compile(r"[、,，;；/\s]+")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
@@ -47,7 +51,13 @@ class CellProblem(ValueError):
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and not _clean(value).strip())
+
+
+def _clean(value: str) -> str:
+    """``value`` without the control characters a worksheet cannot hold (Word leaves some in
+    pasted text); they never enter the ledger."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
 def show(value: object) -> str:
@@ -58,15 +68,17 @@ def show(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return _clean(str(value)).strip()
 
 
 def text(value: object) -> str | None:
+    """Text as the ledger keeps it: trimmed, without the control characters a worksheet cannot
+    hold; blank is None."""
     if is_blank(value):
         return None
     if isinstance(value, bool):
         return "是" if value else "否"
-    return show(value)
+    return show(value) or None
 
 
 def enum_code(value: object, enum: Enumeration) -> str | None:
@@ -95,6 +107,14 @@ def iso_date(value: object) -> str | None:
     try:
         day = parse_date(value if not isinstance(value, str) else value.strip())
     except DateParseError as error:
+        looks_like_year = _year_alone(value)
+        if looks_like_year is not None:
+            raise CellProblem(
+                _(
+                    "{value} looks like a year, not a date; write the full date such as "
+                    "{value}-03-18."
+                ).format(value=looks_like_year)
+            ) from None
         if error.impossible:
             raise CellProblem(
                 _(
@@ -108,6 +128,22 @@ def iso_date(value: object) -> str | None:
             )
         ) from None
     return day.isoformat() if day else None
+
+
+def _year_alone(value: object) -> int | None:
+    """The year a cell holds when it holds a bare number (or text such as ``2025年``) that
+    looks like a year rather than a date; else None."""
+    if isinstance(value, bool):
+        return None
+    number: object = value
+    if isinstance(value, str):
+        raw = "".join(value.split()).removesuffix("年")
+        number = int(raw) if raw.isascii() and raw.isdigit() else None
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    if isinstance(number, int) and YEAR_LIKE[0] <= number <= YEAR_LIKE[1]:
+        return number
+    return None
 
 
 def whole_number(value: object) -> int:
@@ -258,8 +294,3 @@ def converter(column: Column) -> Callable[[object], Any]:
         "period": period,
     }
     return simple.get(kind, text)
-
-
-def convert(value: object, column: Column) -> Any:
-    """The stored value of a cell of ``column``; raises ``CellProblem``."""
-    return converter(column)(value)

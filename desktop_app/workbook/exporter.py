@@ -36,7 +36,7 @@ from desktop_app.storage.ledger import Ledger
 from desktop_app.workbook import contract
 from desktop_app.workbook.orgrefs import OrgIndex
 from desktop_app.workbook.template import export_template
-from desktop_app.workbook.xlsx import new_book, save_atomically, write_sheet
+from desktop_app.workbook.xlsx import save_atomically, write_sheet
 
 __all__ = ["export_template", "export_workbook"]
 
@@ -46,10 +46,9 @@ _LEVEL_ORDER = {code: n for n, code in enumerate(ORG_LEVELS.codes)}
 def export_workbook(ledger: Ledger, path: str | Path) -> None:
     """Write every record of the ledger to the workbook at ``path`` (replacing it)."""
 
-    def build() -> Workbook:
+    def fill(book: Workbook) -> None:
         with ledger.transaction():  # one consistent reading of the ledger
             index = OrgIndex.from_tree(load_tree(ledger))
-            book = new_book()
             write_sheet(book, contract.ORGANIZATIONS, _organizations(ledger, index))
             write_sheet(book, contract.ACTIVITIES, _activities(ledger, index))
             write_sheet(book, contract.RATINGS, _ratings(ledger, index))
@@ -57,9 +56,8 @@ def export_workbook(ledger: Ledger, path: str | Path) -> None:
             write_sheet(book, contract.CANDIDATES, _candidates(ledger, index))
             write_sheet(book, contract.TASKS, _tasks(ledger))
             write_sheet(book, contract.BRANDS, _brands(ledger, index))
-        return book
 
-    save_atomically(path, build)
+    save_atomically(path, fill)
 
 
 def _name(enum: Enumeration, code: str | None) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.organizations import SEPARATOR, OrgTree, normalize_reference
-from desktop_app.i18n import _, join_list
+from desktop_app.i18n import _
 
 
 @dataclass
@@ -114,10 +114,3 @@ def unknown_message(reference: str) -> str:
         "There is no organization “{name}” in the ledger or in the workbook. Check the "
         "spelling, or write its path such as 机电工程学院党总支/教工第一党支部."
     ).format(name=reference)
-
-
-def ambiguous_message(reference: str, paths: list[str]) -> str:
-    return _(
-        "“{name}” is the name of {count} organizations ({paths}); write the path of the one "
-        "you mean."
-    ).format(name=reference, count=len(paths), paths=join_list(paths))

@@ -13,12 +13,18 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from desktop_app.domain.enums import BRANCH_TYPES, ORG_LEVELS
-from desktop_app.domain.organizations import ALLOWED_PARENT_LEVELS, check_name, load_tree
+from desktop_app.domain.organizations import (
+    ALLOWED_PARENT_LEVELS,
+    ambiguous_message,
+    check_name,
+    load_tree,
+)
 from desktop_app.i18n import _
 from desktop_app.storage.ledger import Ledger
 from desktop_app.storage.records import new_uid
 from desktop_app.workbook.cells import CellProblem, enum_code, text
-from desktop_app.workbook.orgrefs import OrgIndex, ambiguous_message, unknown_message
+from desktop_app.workbook.orgrefs import OrgIndex, unknown_message
+from desktop_app.workbook.orgstates import StateCheck
 from desktop_app.workbook.plan import Collector, Row, TablePlan, columns_of, convert_row, diff
 from desktop_app.workbook.reader import SheetData
 
@@ -93,6 +99,7 @@ class OrgPlanner:
         owners = self._claim()
         for entry in owners:
             self._check_level(entry)
+        self._check_states(sheet, owners)
         for entry in owners:
             if entry.ok and entry.state == "placed":
                 self._plan_values(entry)
@@ -283,9 +290,23 @@ class OrgPlanner:
         )
         entry.state = "failed"
 
+    def _check_states(self, sheet: SheetData, owners: list[Entry]) -> None:
+        check = StateCheck(
+            owners,
+            state_column="active" in sheet.positions,
+            current=self._current,
+            tree=self.tree,
+            index=self.index,
+        )
+        for entry, field_name, message in list(check.faults()):
+            self._error(entry, field_name, message)
+            entry.ok = False
+
     def _plan_values(self, entry: Entry) -> None:
         assert entry.uid is not None and entry.name is not None and entry.level is not None
         values = {k: entry.cells[k] for k in NEW_ORG_DEFAULTS if k in entry.cells}
+        if values.get("active") == 1:
+            values.setdefault("dissolved_on", None)  # reinstated: no longer a date of dissolution
         if "branch_type" in values and not self._branch_type(entry, values):
             return
         current = self._current.get(entry.uid)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,19 +98,10 @@ def read_workbook(path: str | Path, cancel: Callable[[], bool] | None = None) ->
                 "it as an Excel workbook (.xlsx), then import that file."
             ),
         )
-    not_xlsx = _(
-        "it is not a readable Excel workbook (.xlsx); it may be damaged, or another kind of "
-        "file (such as a CSV file) renamed. Open it in Excel or WPS and save it as an Excel "
-        "workbook (.xlsx)."
-    )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = load_workbook(path, read_only=True, data_only=True)
-            try:
-                return _read(book, cancel)
-            finally:
-                book.close()
     except PermissionError:
         raise _unreadable(
             path,
@@ -119,10 +110,52 @@ def read_workbook(path: str | Path, cancel: Callable[[], bool] | None = None) ->
                 "that you may read it."
             ),
         ) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
-        raise _unreadable(path, not_xlsx) from None
-    except SyntaxError:  # damaged XML inside the archive
-        raise _unreadable(path, not_xlsx) from None
+    except _DAMAGED:
+        raise _unreadable(path, _not_xlsx()) from None
+    try:
+        return _read(book, cancel)
+    except _Damaged:
+        raise _unreadable(path, _not_xlsx()) from None
+    finally:
+        book.close()
+
+
+# What openpyxl raises for a file that is not an .xlsx or is damaged (SyntaxError: damaged XML).
+_DAMAGED = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    OSError,
+    EOFError,
+    SyntaxError,
+)
+
+
+class _Damaged(Exception):
+    """openpyxl could not read the rows of a sheet: the file is damaged."""
+
+
+def _not_xlsx() -> str:
+    return _(
+        "it is not a readable Excel workbook (.xlsx); it may be damaged, or another kind of "
+        "file (such as a CSV file) renamed. Open it in Excel or WPS and save it as an Excel "
+        "workbook (.xlsx)."
+    )
+
+
+def _sheet_rows(sheet: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sheet`` as openpyxl reads them; a failure of openpyxl's reading (only)
+    becomes ``_Damaged``, so a fault of this program is never taken for a damaged file."""
+    rows = sheet.iter_rows(values_only=True)
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except _DAMAGED as exc:
+            raise _Damaged from exc
+        yield values
 
 
 def _read(book: Any, cancel: Callable[[], bool] | None) -> WorkbookData:
@@ -161,7 +194,7 @@ def _read(book: Any, cancel: Callable[[], bool] | None) -> WorkbookData:
             continue  # a chart sheet holds no rows
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()
-        parsed = _read_sheet(spec, title, sheet.iter_rows(values_only=True), data, cancel)
+        parsed = _read_sheet(spec, title, _sheet_rows(sheet), data, cancel)
         if parsed is not None:
             data.sheets.append(parsed)
     return data

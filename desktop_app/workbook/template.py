@@ -19,8 +19,6 @@ from desktop_app.workbook.contract import HELP_SHEET, SHEETS, Column, SheetSpec
 from desktop_app.workbook.xlsx import (
     HEADER_FILL,
     HEADER_FONT,
-    header_text,
-    new_book,
     save_atomically,
     write_sheet,
 )
@@ -85,14 +83,12 @@ _GENERAL = (
 def export_template(path: str | Path) -> None:
     """Write the empty workbook to fill in and import (replacing ``path``)."""
 
-    def build() -> Workbook:
-        book = new_book()
+    def fill(book: Workbook) -> None:
         _help_sheet(book)
         for spec in SHEETS:
             write_sheet(book, spec, [])
-        return book
 
-    save_atomically(path, build)
+    save_atomically(path, fill)
 
 
 def _help_sheet(book: Workbook) -> None:
@@ -121,7 +117,7 @@ def _help_sheet(book: Workbook) -> None:
             note = _column_note(spec, column)
             cell = WriteOnlyCell(sheet, value=note)
             cell.alignment = wrap
-            sheet.append([None, header_text(column), "是" if column.required else "", cell])
+            sheet.append([None, column.header, "是" if column.required else "", cell])
 
 
 def _bold(sheet: Any, value: str) -> Any:

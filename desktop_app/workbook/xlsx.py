@@ -11,16 +11,19 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
 
 from desktop_app.errors import StorageError
 from desktop_app.i18n import _
-from desktop_app.workbook.contract import Column, SheetSpec
+from desktop_app.workbook.contract import SheetSpec
 
 DATE_FORMAT = "yyyy-mm-dd"
 LAST_ROW = 1048576
@@ -28,12 +31,6 @@ REQUIRED_FONT = Font(bold=True, color="C00000")
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="F2F2F2")
 HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
-
-def header_text(column: Column) -> str:
-    """The header as written: exactly the contract's name (a required column is marked by its
-    bold red type, and the 说明 sheet says so), so any program reading the contract finds it."""
-    return column.header
 
 
 def new_book() -> Workbook:
@@ -56,7 +53,9 @@ def write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[dict[str, Any]])
     _add_dropdowns(sheet, spec)
     header = []
     for column in spec.columns:
-        cell = WriteOnlyCell(sheet, value=header_text(column))
+        # Exactly the contract's name: a required column is marked by its bold red type (the
+        # 说明 sheet says so), so any program reading the contract finds it.
+        cell = WriteOnlyCell(sheet, value=column.header)
         cell.font = REQUIRED_FONT if column.required else HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = HEADER_ALIGNMENT
@@ -71,7 +70,21 @@ def _cell(sheet: Any, value: Any) -> Any:
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = DATE_FORMAT
         return cell
+    if isinstance(value, str):
+        return _text_cell(sheet, value)
     return value
+
+
+def _text_cell(sheet: Any, value: str) -> Any:
+    """Text as a cell holds it: without the control characters a worksheet cannot hold (Word
+    leaves some in pasted text), and always as text, so that text beginning with "=" is never
+    read as a formula by Excel."""
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value.startswith("="):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def _add_dropdowns(sheet: Any, spec: SheetSpec) -> None:
@@ -93,11 +106,12 @@ def _add_dropdowns(sheet: Any, spec: SheetSpec) -> None:
         sheet.data_validations.append(validation)
 
 
-def save_atomically(path: str | Path, build: Callable[[], Workbook]) -> None:
-    """Save the workbook ``build()`` makes to ``path`` through a temporary file in the same
-    folder, then replace; a locked file, a read-only folder or a full disk gives a
-    ``StorageError``. The temporary file is made first, so a folder that cannot be written is
-    found before any work is done."""
+def save_atomically(path: str | Path, fill: Callable[[Workbook], None]) -> None:
+    """Save the workbook that ``fill`` writes (into a new write-only book) to ``path`` through
+    a temporary file in the same folder, then replace; a locked file, a read-only folder or a
+    full disk gives a ``StorageError``. The temporary file is made first, so a folder that
+    cannot be written is found before any work is done. Whatever fails, the temporary file and
+    the half-written book are cleaned up quietly."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -106,15 +120,27 @@ def save_atomically(path: str | Path, build: Callable[[], Workbook]) -> None:
                 folder=folder, name=path.name
             )
         )
+    if path.is_dir():
+        raise _is_a_folder(path)
+    book = new_book()
+    saved = False
     temporary: Path | None = None
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.part", dir=folder)
         os.close(handle)
         temporary = Path(name)
-        build().save(temporary)
+        fill(book)
+        _save(book, temporary)
+        saved = True
+        # mkstemp makes the file readable by its owner only; give it the mode of a file made
+        # the usual way, before it takes its place.
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
         temporary = None
     except PermissionError as exc:
+        if path.is_dir():
+            raise _is_a_folder(path) from exc
         raise StorageError(
             _(
                 "The file {path} cannot be written: it is open in Excel or another program, or "
@@ -123,6 +149,8 @@ def save_atomically(path: str | Path, build: Callable[[], Workbook]) -> None:
             ).format(path=path)
         ) from exc
     except OSError as exc:
+        if exc.errno == errno.EISDIR:
+            raise _is_a_folder(path) from exc
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
             message = _(
                 "The disk is full: {path} could not be written. Free some space and try again."
@@ -133,6 +161,49 @@ def save_atomically(path: str | Path, build: Callable[[], Workbook]) -> None:
             )
         raise StorageError(message) from exc
     finally:
+        if not saved:
+            _discard(book)
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+
+
+def _is_a_folder(path: Path) -> StorageError:
+    return StorageError(
+        _(
+            "{path} is a folder, not a file. Choose a file name to save the workbook under "
+            "(ending in .xlsx)."
+        ).format(path=path)
+    )
+
+
+def _umask() -> int:
+    """The process's umask (it can only be read by setting it, so it is set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _save(book: Workbook, target: Path) -> None:
+    """Write ``book`` to ``target``; the file is closed whether or not writing succeeds, so it
+    can always be removed (``Workbook.save`` leaves it open when it fails)."""
+    with ZipFile(target, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).save()
+
+
+def _discard(book: Workbook) -> None:
+    """Let go of a write-only book that was not saved: close the half-written stream of each
+    sheet and remove its scratch file. Left open, the streams fail noisily (“Exception
+    ignored …”) when the book is collected."""
+    for sheet in book.worksheets:
+        if getattr(sheet, "closed", True):
+            continue
+        rows, writer = getattr(sheet, "_rows", None), getattr(sheet, "_writer", None)
+        for step in (
+            getattr(rows, "close", None),
+            getattr(writer, "close", None),
+            getattr(writer, "cleanup", None),
+        ):
+            if step is not None:
+                with contextlib.suppress(Exception):
+                    step()
