@@ -102,33 +102,34 @@ def _year_bounds(year: int) -> dict[str, str]:
 def _activities(ledger: Ledger, year: int) -> dict[str, Any]:
     bounds = _year_bounds(year)
     by_type = _zeros(ACTIVITY_TYPES.codes)
-    for kind, count in ledger.conn.execute(
-        f"SELECT a.type, count(*) {_IN_YEAR} GROUP BY a.type", bounds
-    ):
-        if kind in by_type:
-            by_type[kind] = count
     by_category = _zeros(THEME_CATEGORIES.codes)
-    for category, count in ledger.conn.execute(
-        f"SELECT a.category, count(*) {_IN_YEAR} AND a.type = 'theme_day' GROUP BY a.category",
+    total = featured = actual = expected = 0
+    # One pass over the year: a row per (type, category) with the sums the contract needs.
+    for kind, category, count, n_featured, n_actual, n_expected in ledger.conn.execute(
+        "SELECT a.type, a.category, count(*), coalesce(sum(a.featured), 0), "
+        "coalesce(sum(CASE WHEN a.expected > 0 THEN coalesce(a.actual, 0) END), 0), "
+        f"coalesce(sum(CASE WHEN a.expected > 0 THEN a.expected END), 0) {_IN_YEAR} "
+        "GROUP BY a.type, a.category",
         bounds,
     ):
-        if category in by_category:
-            by_category[category] = count
+        total += count
+        featured += n_featured
+        actual += n_actual
+        expected += n_expected
+        if kind in by_type:
+            by_type[kind] += count
+        if kind == "theme_day" and category in by_category:
+            by_category[category] += count
     by_dimension = _zeros(DIMENSIONS.codes)
     for dimension, count in ledger.conn.execute(
         "SELECT d.value, count(DISTINCT a.uid) FROM activities a "
         "JOIN temp._stats_scope s ON s.uid = a.org_uid, json_each(a.dimensions) d "
-        "WHERE a.deleted_at IS NULL AND a.date BETWEEN :start AND :end GROUP BY d.value",
+        "WHERE a.deleted_at IS NULL AND a.date BETWEEN :start AND :end "
+        "AND a.dimensions != '[]' GROUP BY d.value",
         bounds,
     ):
         if dimension in by_dimension:
             by_dimension[dimension] = count
-    total, featured, actual, expected = ledger.conn.execute(
-        f"SELECT count(*), coalesce(sum(a.featured), 0), "
-        "coalesce(sum(CASE WHEN a.expected > 0 THEN coalesce(a.actual, 0) END), 0), "
-        f"coalesce(sum(CASE WHEN a.expected > 0 THEN a.expected END), 0) {_IN_YEAR}",
-        bounds,
-    ).fetchone()
     return {
         "total": total,
         "by_type": by_type,
