@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from itertools import groupby
+from itertools import cycle, groupby
 from typing import Any
 
 from desktop_app.domain.activities import to_row
@@ -476,7 +476,7 @@ class _Demo:
         month_end = {6: "06-30", 9: "09-30", 12: "12-31"}
         changes = [
             (uid, {"status": status, "deadline": f"{year}-{month_end[month]}"})
-            for uid, (status, year, month) in zip(uids, plan, strict=True)
+            for uid, (status, year, month) in zip(uids, cycle(plan))  # the plan may grow
         ]
         records.update_many(self.ledger, "tasks", changes)
         return added
