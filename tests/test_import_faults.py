@@ -200,31 +200,16 @@ CASES: list[tuple[str, dict[str, list[list[Any]]], tuple[str, int, str, str]]] =
         ("品牌项目", 2, "D (立项年度)", "“25” is not a year"),
     ),
     (
-        "the same activity twice",
-        {
-            "组织": ORGS,
-            "活动": [
-                ACTIVITY,
-                [BRANCH, "党课", "2025-03-01", "党课"],
-                [f"{ROOT}/{BRANCH}", "党课", "2025/3/1", "党课 "],
-            ],
-        },
-        ("活动", 3, "A (组织)", "same record as row 2"),
-    ),
-    (
-        "the same organization twice",
-        orgs_with([JD, None, "院系党组织"]),
-        ("组织", 7, "A (名称)", "same record as row 3"),
-    ),
-    (
-        "the same rating twice",
-        {"组织": ORGS, "星级评定": [["组织", "年度", "星级"], [JD, 2025, 4], [JD, 2025, 5]]},
-        ("星级评定", 3, "A (组织)", "same record as row 2"),
-    ),
-    (
-        "the same task twice",
-        {"任务": [["任务"], ["建立制度"], ["建立制度"]]},
-        ("任务", 3, "A (任务)", "same record as row 2"),
+        # Two rows of one organization may repeat each other (they are merged), but not with
+        # different levels.
+        "the same organization with two levels",
+        orgs_with([JD, ROOT, "党支部"]),
+        (
+            "组织",
+            7,
+            "C (层级)",
+            "Row 3 gives “机电学院党总支” the level 院系党组织, but this row gives it 党支部",
+        ),
     ),
     (
         "a college under a branch",

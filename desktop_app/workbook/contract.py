@@ -85,8 +85,6 @@ class SheetSpec:
     name: str
     table: str
     columns: tuple[Column, ...]
-    # What one record of the sheet is, for messages about the same record twice.
-    key_fields: tuple[str, ...]
 
     def column(self, field: str) -> Column:
         for column in self.columns:
@@ -127,7 +125,6 @@ ORGANIZATIONS = SheetSpec(
         Column("状态", "active", "state", enum=ORG_STATES, extension=True, width=10),
         Column("撤销日期", "dissolved_on", "date", extension=True, width=13),
     ),
-    ("parent", "name"),
 )
 
 ACTIVITIES = SheetSpec(
@@ -147,7 +144,6 @@ ACTIVITIES = SheetSpec(
         Column("内容摘要", "summary", aliases=("摘要", "内容"), width=40),
         Column("主持人", "host", extension=True, width=12),
     ),
-    ("org", "type", "date", "theme"),
 )
 
 RATINGS = SheetSpec(
@@ -158,7 +154,6 @@ RATINGS = SheetSpec(
         Column("年度", "year", "year", True, aliases=("年份",), width=10),
         Column("星级", "stars", "stars", True, width=10, choices=("1", "2", "3", "4", "5")),
     ),
-    ("org", "year"),
 )
 
 TARGETS = SheetSpec(
@@ -170,7 +165,6 @@ TARGETS = SheetSpec(
         Column("目标数", "target", "count", True, aliases=("目标",), width=10),
         Column("规划期", "period", "period", width=14),
     ),
-    ("level", "grade", "period"),
 )
 
 CANDIDATES = SheetSpec(
@@ -188,7 +182,6 @@ CANDIDATES = SheetSpec(
         Column("未通过日期", "rejected_on", "date", extension=True, width=13),
         Column("备注", "note", extension=True, width=30),
     ),
-    ("org", "level", "grade"),
 )
 
 TASKS = SheetSpec(
@@ -202,7 +195,6 @@ TASKS = SheetSpec(
         Column("状态", "status", "enum", enum=TASK_STATUSES, width=10),
         Column("所属部分", "section", extension=True, width=30),
     ),
-    ("title",),
 )
 
 BRANDS = SheetSpec(
@@ -216,7 +208,6 @@ BRANDS = SheetSpec(
         Column("级别", "grade", "enum", enum=GRADES, width=10),
         Column("状态", "status", "enum", enum=CANDIDATE_STATUSES, width=10),
     ),
-    ("org", "name"),
 )
 
 SHEETS: tuple[SheetSpec, ...] = (

@@ -115,7 +115,9 @@ def _sort_value(item: tuple[str, dict[str, Any]], field: str) -> Any:
 
 
 def _activities(ledger: Ledger, index: OrgIndex) -> Iterator[dict[str, Any]]:
-    rows = _live(ledger, "activities")
+    # Activities of the same organization, type, date and theme keep the order they were
+    # created in (the sort is stable): importing the export matches them one to one.
+    rows = _live(ledger, "activities", "rowid")
     for reference, row in _sorted_with_org(rows, index, "date", "org", "type", "theme"):
         dimensions = [d for d in json.loads(row["dimensions"] or "[]") if d in DIMENSIONS]
         yield {

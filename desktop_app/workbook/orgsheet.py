@@ -54,7 +54,7 @@ class Entry:
     name: str | None
     level: str | None
     parent_ref: str
-    state: str = "pending"  # pending → placed | failed | duplicate
+    state: str = "pending"  # pending → placed | failed | merged (into a later row)
     uid: str | None = None
     parent_uid: str | None = None
 
@@ -236,19 +236,42 @@ class OrgPlanner:
         entry.uid, entry.parent_uid, entry.state = uid, parent_uid, "placed"
 
     def _claim(self) -> list[Entry]:
-        """The first row placed at each path; later rows at the same path are duplicates."""
+        """One row per organization placed: rows at the same path are merged, the last one's
+        values kept (with a warning), unless they give the organization different levels."""
+        assert self.sheet is not None
         owners: dict[str, Entry] = {}
+        rows: dict[str, list[int]] = {}
         for entry in self.entries:
             if entry.state != "placed" or entry.uid is None:
                 continue
             first = owners.get(entry.uid)
             if first is None:
                 owners[entry.uid] = entry
+                rows[entry.uid] = [entry.row]
+            elif entry.level is not None and first.level not in (None, entry.level):
+                self._error(entry, "level", self._other_level(entry, first))
+                entry.state = "failed"
             else:
-                entry.state = "duplicate"
-                assert self.sheet is not None
-                self.collector.duplicate(self.sheet, entry.row, first.row)
+                first.state = "merged"
+                owners[entry.uid] = entry
+                rows[entry.uid].append(entry.row)
+        for numbers in rows.values():
+            if len(numbers) > 1:
+                self.collector.repeated(self.sheet, numbers)
         return list(owners.values())
+
+    def _other_level(self, entry: Entry, first: Entry) -> str:
+        assert entry.uid is not None and entry.level is not None and first.level is not None
+        return _(
+            "Row {first} gives “{path}” the level {level}, but this row gives it {other}; one "
+            "organization has one level. Correct 层级 in one of the two rows, or give this "
+            "organization another name or parent."
+        ).format(
+            first=first.row,
+            path=self.index.nodes[entry.uid].path,
+            level=ORG_LEVELS.contract(first.level),
+            other=ORG_LEVELS.contract(entry.level),
+        )
 
     def _check_level(self, entry: Entry) -> None:
         if entry.level is None or entry.uid is None:

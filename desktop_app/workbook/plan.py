@@ -10,17 +10,16 @@ from typing import Any
 from openpyxl.utils import column_index_from_string
 
 from desktop_app.errors import Fault
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, _, join_list
 from desktop_app.workbook.cells import CellProblem, converter, is_blank
 from desktop_app.workbook.contract import Column
 from desktop_app.workbook.reader import SheetData
 
 Row = dict[str, Any]
 
-# What makes two rows of a sheet the same record, for the message about a record twice.
+# What makes two rows of a sheet the same record, for the message about a repeated row.
 _SAME_RECORD = {
     "组织": N_("the same organization: the same name under the same parent"),
-    "活动": N_("the same organization, type, date and theme"),
     "星级评定": N_("the same organization and year"),
     "创建目标": N_("the same level, grade and plan period"),
     "创建单位": N_("the same organization, level and grade"),
@@ -58,17 +57,42 @@ class Collector:
     def warn(self, sheet: SheetData, row: int | None, field_name: str | None, message: str) -> None:
         self.warnings.append(self.fault(sheet, row, field_name, message))
 
-    def duplicate(self, sheet: SheetData, row: int, first: int) -> None:
+    def repeated(self, sheet: SheetData, rows: list[int]) -> None:
+        """Rows of a sheet whose identity is unique in the ledger that name the same record:
+        they were merged into one, the last row's values kept (warned at the last row)."""
         what = _(_SAME_RECORD[sheet.spec.name])
-        self.error(
-            sheet,
-            row,
-            sheet.spec.key_fields[-1] if sheet.spec.name == "组织" else sheet.spec.key_fields[0],
-            _(
-                "This row is the same record as row {first} ({what}); a record may appear only "
-                "once. Remove one of the two rows or merge them."
-            ).format(first=first, what=what),
-        )
+        *earlier, last = rows
+        if len(earlier) == 1:
+            message = _(
+                "Row {row} repeats row {first} ({what}); the values of row {row} were kept. "
+                "If row {first} was the right one, delete row {row} and import again."
+            ).format(row=last, first=earlier[0], what=what)
+        else:
+            message = _(
+                "Row {row} repeats rows {rows} ({what}); the values of row {row} were kept. "
+                "If another of these rows was the right one, keep only that one and import "
+                "again."
+            ).format(row=last, rows=join_list(earlier), what=what)
+        self.warn(sheet, last, None, message)
+
+    def same_activity(self, sheet: SheetData, rows: list[int]) -> None:
+        """Rows of 活动 that record the same activity: each was imported as an activity of its
+        own (warned at the first row that repeats another)."""
+        if len(rows) == 2:
+            message = _(
+                "Rows {first} and {second} record the same activity (the same organization, "
+                "type, date and theme); both were imported as separate activities. If one is "
+                "a copy made by mistake, delete the extra activity from the ledger and the "
+                "extra row from the workbook."
+            ).format(first=rows[0], second=rows[1])
+        else:
+            message = _(
+                "Rows {rows} record the same activity (the same organization, type, date and "
+                "theme); all {count} were imported as separate activities. If some are copies "
+                "made by mistake, delete the extra activities from the ledger and the extra "
+                "rows from the workbook."
+            ).format(rows=join_list(rows), count=len(rows))
+        self.warn(sheet, rows[1], None, message)
 
 
 def required_message(column: Column) -> str:

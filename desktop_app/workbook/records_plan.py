@@ -1,6 +1,13 @@
 """The sheets of records (活动, 星级评定, 创建目标, 创建单位, 任务, 品牌项目): each row checked,
 matched to the record it updates by its identity key, or planned as a new record.
 
+Rows that repeat an identity are not faults. In 活动 they are distinct activities (two 支委会
+of a branch on one day with one theme): the k-th row of an identity is matched to the k-th
+live activity of that identity in the ledger, in the order they were created, so importing
+the same workbook again changes nothing; activities beyond the workbook's count are left
+alone. In the other sheets the identity is unique in the ledger: the rows are merged into
+one record, the last row's values kept. Either way a warning names the rows.
+
 The stored records of a table are loaded in one query and matched in Python, so a sheet of
 tens of thousands of rows costs no query per row.
 """
@@ -41,6 +48,9 @@ class RecordSheet:
     key: tuple[str, ...]  # stored columns that identify a record
     defaults: dict[str, Any]  # every stored column of a new record, with its default
     prepare: Prepare  # (cells, current record or None, errors, warnings) → stored values
+    # True: rows with the same key are distinct records (activities); False: the key is
+    # unique in the ledger and rows with the same key are merged.
+    repeats: bool = False
 
 
 def _same(cells: Row, rename: dict[str, str] | None = None) -> Row:
@@ -118,6 +128,7 @@ RECORD_SHEETS: tuple[RecordSheet, ...] = (
             "summary": None,
         },
         _activity,
+        repeats=True,
     ),
     RecordSheet(contract.RATINGS, ("org_uid", "year"), {}, _plain),
     RecordSheet(contract.TARGETS, ("level", "grade", "period"), {"period": ""}, _target),
@@ -155,6 +166,9 @@ RECORD_SHEETS: tuple[RecordSheet, ...] = (
 )
 
 
+Key = tuple[Any, ...]
+
+
 class RecordPlanner:
     """Plans one sheet of records against the stored records of its table."""
 
@@ -171,13 +185,17 @@ class RecordPlanner:
         self.orgs = orgs
         self.collector = collector
         self.plan = TablePlan(kind.spec.name, kind.spec.table)
-        self.existing: dict[tuple[Any, ...], Row] = {}
+        # The live records of each key, in the order they were created.
+        self.existing: dict[Key, list[Row]] = {}
         rows = ledger.query(
-            f'SELECT * FROM "{kind.spec.table}" WHERE deleted_at IS NULL ORDER BY created_at'
+            f'SELECT * FROM "{kind.spec.table}" WHERE deleted_at IS NULL ORDER BY rowid'
         )
         for row in rows:
-            self.existing.setdefault(tuple(row[k] for k in kind.key), row)
-        self.seen: dict[tuple[Any, ...], int] = {}
+            self.existing.setdefault(tuple(row[k] for k in kind.key), []).append(row)
+        # The good rows of each key, in the sheet's order.
+        self.rows_of: dict[Key, list[int]] = {}
+        # Sheets with a unique key: the values of the last row of each key, and its record.
+        self.merged: dict[Key, tuple[Row | None, Row]] = {}
 
     def run(self, tick: Callable[[int], None]) -> TablePlan:
         if not self.sheet.usable:
@@ -188,7 +206,23 @@ class RecordPlanner:
             if done % 200 == 0:
                 tick(200)
         tick(len(self.sheet.rows) % 200)
+        for current, values in self.merged.values():
+            self._plan(current, values)
+        for numbers in self.rows_of.values():
+            if len(numbers) < 2:
+                continue
+            if self.kind.repeats:
+                self.collector.same_activity(self.sheet, numbers)
+            else:
+                self.collector.repeated(self.sheet, numbers)
         return self.plan
+
+    def _current(self, key: Key) -> Row | None:
+        """The stored record a row of ``key`` updates: for repeating records the one matched
+        by occurrence, otherwise the one record of the key."""
+        stored = self.existing.get(key, [])
+        occurrence = len(self.rows_of.get(key, [])) if self.kind.repeats else 0
+        return stored[occurrence] if occurrence < len(stored) else None
 
     def _row(self, columns: Converters, number: int, values: tuple[Any, ...]) -> None:
         sheet, collector = self.sheet, self.collector
@@ -204,7 +238,7 @@ class RecordPlanner:
             org_uid if k == "org_uid" else cells.get(k, self.kind.defaults.get(k))
             for k in self.kind.key
         )
-        current = self.existing.get(key) if ok else None
+        current = self._current(key) if ok else None
         errors: Notes = []
         warnings: Notes = []
         partial = self.kind.prepare(cells, current, errors, warnings)
@@ -216,15 +250,17 @@ class RecordPlanner:
             collector.error(sheet, number, field_name, message)
         if errors or not ok:
             return
-        first = self.seen.get(key)
-        if first is not None:
-            collector.duplicate(sheet, number, first)
-            return
-        self.seen[key] = number
+        self.rows_of.setdefault(key, []).append(number)
+        if self.kind.repeats:
+            self._plan(current, partial)
+        else:
+            self.merged[key] = (current, partial)  # a later row of the key replaces it
+
+    def _plan(self, current: Row | None, values: Row) -> None:
         if current is None:
-            self.plan.inserts.append({**self.kind.defaults, **partial})
+            self.plan.inserts.append({**self.kind.defaults, **values})
             return
-        changes = diff(current, partial)
+        changes = diff(current, values)
         if changes:
             self.plan.updates.append((current["uid"], changes))
         else:

@@ -1,5 +1,6 @@
 """What an import did (or, for a preview, would do): per sheet, how many records were added,
-updated and left unchanged, and the warnings about parts of the workbook that were ignored."""
+updated and left unchanged, and the warnings: parts of the workbook that were ignored, and
+rows read in a way the user should check (such as a row repeated)."""
 
 from __future__ import annotations
 

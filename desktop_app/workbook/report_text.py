@@ -30,7 +30,7 @@ def format_import_report(report: ImportReport, dry_run: bool = False) -> str:
             )
         )
     if report.warnings:
-        lines.append(_("Warnings (these parts of the workbook were ignored):"))
+        lines.append(_("Warnings (they do not stop the import; check them):"))
         listed = report.warnings[:MAX_WARNINGS_LISTED]
         lines.extend(f"  • {warning}" for warning in listed)
         rest = len(report.warnings) - len(listed)
