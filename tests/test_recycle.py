@@ -225,15 +225,19 @@ def test_empty_bin(ledger: Ledger, orgs: dict[str, str]) -> None:
     assert recycle.empty_bin(ledger) == 0
 
 
-def test_restoring_an_activity_recorded_again_since_is_refused(ledger: Ledger) -> None:
+def test_restoring_an_activity_recorded_again_is_allowed_and_its_twin_named(
+    ledger: Ledger,
+) -> None:
     root = organizations.add_organization(ledger, name="党委", level="committee")
     values = {"type": "party_lecture", "date": date(2025, 3, 1), "theme": "专题党课"}
     first = activities.add_activity(ledger, root, **values)
     activities.delete_activity(ledger, first)
     activities.add_activity(ledger, root, **values)  # entered (or imported) again
-    with pytest.raises(RefusedError, match="recorded again"):
-        recycle.restore(ledger, first)
-    assert ledger.scalar("SELECT count(*) FROM activities WHERE deleted_at IS NULL") == 1
+    # Two identical activities may both be real, so the restore goes ahead; the window
+    # uses activity_twins to ask first.
+    assert recycle.activity_twins(ledger, first) == ["2025-03-01 专题党课"]
+    assert recycle.restore(ledger, first) == 1
+    assert ledger.scalar("SELECT count(*) FROM activities WHERE deleted_at IS NULL") == 2
 
 
 def test_purge_refuses_to_run_inside_another_transaction(ledger: Ledger) -> None:

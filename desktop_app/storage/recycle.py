@@ -153,7 +153,6 @@ def restore(ledger: Ledger, uid: str) -> int:
     with ledger.transaction():
         group = _group(ledger, uid)
         _check_parents(ledger, group)
-        _check_activity_twins(ledger, group.get("activities", []))
         stamp = now_iso()
         for table in _ORDER:
             uids = group.get(table, [])
@@ -181,26 +180,18 @@ def restore(ledger: Ledger, uid: str) -> int:
         return sum(len(v) for v in group.values())
 
 
-def _check_activity_twins(ledger: Ledger, uids: list[str]) -> None:
-    """Activities have no unique index (two meetings may share a theme), but one with the same
-    organization, type, date and theme as a live one is the same record again (re-imported
-    or re-entered since the deletion): refuse rather than count it twice."""
-    if not uids:
-        return
-    twin = ledger.conn.execute(
-        "SELECT d.date || ' ' || d.theme FROM activities d JOIN activities a "
+def activity_twins(ledger: Ledger, uid: str) -> list[str]:
+    """Live activities identical (same organization, type, date and theme) to those a restore
+    of ``uid`` would bring back, as “date theme”. Two such activities may both be real (two
+    meetings on one day), so restore does not refuse them; the window asks before restoring."""
+    uids = _group(ledger, uid).get("activities", [])
+    rows = ledger.conn.execute(
+        "SELECT a.date || ' ' || a.theme FROM activities d JOIN activities a "
         "ON a.org_uid = d.org_uid AND a.type = d.type AND a.date = d.date AND a.theme = d.theme "
-        "WHERE d.uid IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL LIMIT 1",
+        "WHERE d.uid IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL",
         [json.dumps(uids)],
-    ).fetchone()
-    if twin:
-        raise RefusedError(
-            _(
-                "“{title}” cannot be restored: the same activity (same organization, type, date "
-                "and theme) has been recorded again since. Delete that one first if you want "
-                "this one back."
-            ).format(title=twin[0])
-        )
+    )
+    return [r[0] for r in rows]
 
 
 def _top_table(group: dict[str, list[str]], uid: str) -> str:
