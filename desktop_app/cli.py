@@ -63,25 +63,33 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"party-ledger {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        type=Path,
-        help=_("the ledger file (default: $PARTY_LEDGER_DB, else {path})").format(
-            path=default_db_path()
-        ),
-    )
-    parser.add_argument(
-        "--lang",
-        metavar="CODE",
-        choices=available_languages(),
-        help=_("interface language: {codes}").format(codes=", ".join(available_languages())),
-    )
+    # --db and --lang may stand before or after the command; after it they win.
+    common = argparse.ArgumentParser(add_help=False)
+    for target, default in ((parser, None), (common, argparse.SUPPRESS)):
+        target.add_argument(
+            "--db",
+            metavar="PATH",
+            type=Path,
+            default=default,
+            help=_("the ledger file (default: $PARTY_LEDGER_DB, else {path})").format(
+                path=default_db_path()
+            ),
+        )
+        target.add_argument(
+            "--lang",
+            metavar="CODE",
+            choices=available_languages(),
+            default=default,
+            help=_("interface language: {codes}").format(codes=", ".join(available_languages())),
+        )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    commands.add_parser("gui", help=_("open the window (the default)"))
+    def add_command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, parents=[common])
 
-    command = commands.add_parser("import", help=_("import a workbook (.xlsx) into the ledger"))
+    add_command("gui", help=_("open the window (the default)"))
+
+    command = add_command("import", help=_("import a workbook (.xlsx) into the ledger"))
     command.add_argument("file", metavar="FILE", type=Path)
     command.add_argument(
         "--dry-run",
@@ -89,15 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("check the workbook and show what would change, change nothing"),
     )
 
-    command = commands.add_parser("export", help=_("write the whole ledger to a workbook"))
+    command = add_command("export", help=_("write the whole ledger to a workbook"))
     command.add_argument("file", metavar="FILE", type=Path)
 
-    command = commands.add_parser(
+    command = add_command(
         "export-template", help=_("write an empty workbook to fill in and import")
     )
     command.add_argument("file", metavar="FILE", type=Path)
 
-    command = commands.add_parser("stats", help=_("the annual statistics"))
+    command = add_command("stats", help=_("the annual statistics"))
     command.add_argument("--year", type=_year_argument, required=True)
     command.add_argument(
         "--scope",
@@ -112,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     command.add_argument("--json", action="store_true", help=_("print JSON"))
 
-    command = commands.add_parser(
+    command = add_command(
         "demo", help=_("fill an empty ledger with a realistic example university")
     )
     command.add_argument(
@@ -121,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("the year of the example activities (default: last year)"),
     )
 
-    command = commands.add_parser(
+    command = add_command(
         "check", help=_("check the ledger's integrity and summarize missing meetings")
     )
     command.add_argument("--year", type=_year_argument, help=_("default: this year"))

@@ -245,3 +245,32 @@ def test_console_script_and_module_entry(tmp_path: Path) -> None:
             [str(script), "--version"], capture_output=True, text=True, check=False
         )
         assert run.stdout.strip() == f"party-ledger {__version__}"
+
+
+def test_global_options_may_follow_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "x.sqlite"
+    _small_ledger(db)
+    assert main(["stats", "--year", "2025", "--json", "--db", str(db)]) == 0
+    assert json.loads(capsys.readouterr().out)["scope"] == "党委"
+    # after the command it wins over the one before it
+    assert (
+        main(
+            [
+                "--db",
+                str(tmp_path / "other.sqlite"),
+                "stats",
+                "--year",
+                "2025",
+                "--db",
+                str(db),
+                "--json",
+            ]
+        )
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["scope"] == "党委"
+    assert not (tmp_path / "other.sqlite").exists()
+    assert main(["--db", str(db), "stats", "--year", "2025", "--lang", "zh_CN"]) == 0
+    assert "党组织" in capsys.readouterr().out
