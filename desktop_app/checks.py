@@ -8,7 +8,7 @@ from datetime import date
 from desktop_app.domain.activities import verify_attachments
 from desktop_app.domain.compliance import frequencies, missing_meetings
 from desktop_app.domain.enums import ACTIVITY_TYPES
-from desktop_app.domain.organizations import load_tree
+from desktop_app.domain.orgtree import load_tree
 from desktop_app.i18n import N_, _, join_list, ngettext
 from desktop_app.storage.ledger import Ledger
 

@@ -20,7 +20,7 @@ from desktop_app.domain.enums import (
     GRADES,
     THEME_CATEGORIES,
 )
-from desktop_app.domain.organizations import OrgTree, load_tree
+from desktop_app.domain.orgtree import OrgTree, load_tree
 from desktop_app.storage.ledger import Ledger
 
 RATIO_PLACES = 4

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import table_snapshot
 
-from desktop_app.domain import activities, organizations
+from desktop_app.domain import activities, organizations, orgtree
 from desktop_app.errors import NotFoundError, ValidationError
 from desktop_app.storage import Ledger, recycle
 
@@ -227,7 +227,7 @@ def test_duplicate(ledger: Ledger, branch: str, tmp_path: Path) -> None:
         ledger,
         name="机关党支部",
         level="branch",
-        parent_uid=organizations.load_tree(ledger).resolve("党委").uid,
+        parent_uid=orgtree.load_tree(ledger).resolve("党委").uid,
     )
     moved = activities.duplicate_activity(ledger, uid, org_uid=other, theme="机关主题党日")
     got = activities.get_activity(ledger, moved)

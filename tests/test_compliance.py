@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app.domain import activities, compliance, organizations
 from desktop_app.domain.compliance import Period, periods, term_end, term_state
-from desktop_app.domain.organizations import Organization, load_tree
+from desktop_app.domain.orgtree import Organization, load_tree
 from desktop_app.errors import ValidationError
 from desktop_app.storage import Ledger, open_ledger
 

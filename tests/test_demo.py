@@ -43,8 +43,8 @@ from desktop_app.domain.organizations import (
     check_counts,
     check_name,
     check_placement,
-    load_tree,
 )
+from desktop_app.domain.orgtree import load_tree
 from desktop_app.domain.plan_template import apply_plan_tasks, load_plan
 from desktop_app.errors import NotFoundError, RefusedError, ValidationError
 from desktop_app.storage import Ledger, open_ledger

@@ -18,7 +18,7 @@ import pytest
 from conftest import table_snapshot
 from openpyxl import load_workbook
 
-from desktop_app.domain import activities, campaign, organizations
+from desktop_app.domain import activities, campaign, organizations, orgtree
 from desktop_app.errors import StorageError
 from desktop_app.storage import Ledger, open_ledger
 from desktop_app.workbook.contract import HELP_SHEET, SHEETS
@@ -130,7 +130,7 @@ def fill(ledger: Ledger) -> dict[str, str]:
 
 def records(ledger: Ledger) -> dict[str, list[str]]:
     """Every live record without its bookkeeping, organizations named by path."""
-    tree = organizations.load_tree(ledger)
+    tree = orgtree.load_tree(ledger)
     result = {}
     for table in TABLES:
         rows = []

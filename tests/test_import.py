@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import WorkbookFactory, table_snapshot
 
-from desktop_app.domain import activities, organizations
+from desktop_app.domain import activities, organizations, orgtree
 from desktop_app.errors import RefusedError
 from desktop_app.storage import Ledger, open_ledger
 from desktop_app.workbook.importer import import_workbook, preview_workbook
@@ -76,13 +76,13 @@ ACTIVITY_HEADER = [
 
 
 def orgs_by_path(ledger: Ledger) -> dict[str, dict[str, Any]]:
-    tree = organizations.load_tree(ledger)
+    tree = orgtree.load_tree(ledger)
     rows = ledger.query("SELECT * FROM organizations WHERE deleted_at IS NULL")
     return {tree.path(r["uid"]): r for r in rows}
 
 
 def activity_rows(ledger: Ledger) -> list[dict[str, Any]]:
-    tree = organizations.load_tree(ledger)
+    tree = orgtree.load_tree(ledger)
     rows = ledger.query("SELECT * FROM activities WHERE deleted_at IS NULL ORDER BY date, theme")
     for row in rows:
         row["org"] = tree.path(row["org_uid"])
@@ -211,7 +211,7 @@ def test_references_by_name_path_and_root(ledger: Ledger, make_workbook: Workboo
         (ROOT, "other", None),
         (XX, "other", None),
     ]
-    tree = organizations.load_tree(ledger)
+    tree = orgtree.load_tree(ledger)
     ratings = {tree.path(r["org_uid"]): r["stars"] for r in ledger.query("SELECT * FROM ratings")}
     assert ratings == {ROOT: 5, f"{JD}/教工第一党支部": 4}
 

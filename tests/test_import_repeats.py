@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import WorkbookFactory, table_snapshot
 
-from desktop_app.domain import activities, organizations
+from desktop_app.domain import activities, orgtree
 from desktop_app.errors import Fault
 from desktop_app.storage import Ledger
 from desktop_app.workbook.exporter import export_workbook
@@ -178,7 +178,7 @@ def test_an_activity_added_by_hand_is_matched_like_an_imported_one(
     ledger: Ledger, make_workbook: WorkbookFactory
 ) -> None:
     import_workbook(ledger, make_workbook({"组织": ORGS}, name="tree.xlsx"))
-    branch = organizations.load_tree(ledger).resolve(BRANCH).uid
+    branch = orgtree.load_tree(ledger).resolve(BRANCH).uid
     activities.add_activity(
         ledger,
         org_uid=branch,

@@ -12,7 +12,7 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from desktop_app.domain import organizations
+from desktop_app.domain import orgtree
 from desktop_app.storage import ledger as ledger_module
 from desktop_app.storage import open_ledger, schema
 from desktop_app.storage.schema import MIGRATION_NAMES, MIGRATION_SET
@@ -137,7 +137,7 @@ def test_current_fixture_reads_as_recorded(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite"
     shutil.copyfile(FIXTURES / "current.sqlite", path)
     with open_ledger(path) as ledger:
-        tree = organizations.load_tree(ledger)
+        tree = orgtree.load_tree(ledger)
         branch = tree.resolve("机电工程学院党总支/教工第一党支部")
         assert (branch.members_full, branch.elected_on, branch.double_leader) == (
             9,

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from conftest import table_snapshot
 
-from desktop_app.domain import activities, campaign, organizations
-from desktop_app.domain.organizations import load_tree
+from desktop_app.domain import activities, campaign, organizations, orgtree
+from desktop_app.domain.orgtree import load_tree
 from desktop_app.errors import NotFoundError, RefusedError, ValidationError
 from desktop_app.storage import Ledger, recycle
 
@@ -496,8 +496,8 @@ def test_an_ambiguous_name_lists_five_paths_and_counts_the_rest(ledger: Ledger) 
 
 def test_one_more_path_than_are_listed() -> None:
     paths = [f"学院{n}/教工党支部" for n in range(1, 7)]
-    assert organizations.list_paths(paths) == (
+    assert orgtree.list_paths(paths) == (
         "学院1/教工党支部, 学院2/教工党支部, 学院3/教工党支部, 学院4/教工党支部, "
         "学院5/教工党支部 and 1 more"
     )
-    assert organizations.list_paths(paths[:5]) == ", ".join(paths[:5])
+    assert orgtree.list_paths(paths[:5]) == ", ".join(paths[:5])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import table_snapshot
 
-from desktop_app.domain import activities, campaign, organizations
+from desktop_app.domain import activities, campaign, organizations, orgtree
 from desktop_app.errors import NotFoundError, RefusedError
 from desktop_app.storage import Ledger, recycle
 
@@ -90,7 +90,7 @@ def test_restore_brings_the_whole_deletion_back(
     assert recycle.list_bin(ledger) == []
     # Every record is back as it was, but for its updated_at.
     assert _rows_but_updated_at(ledger) == before
-    tree = organizations.load_tree(ledger)
+    tree = orgtree.load_tree(ledger)
     assert tree.path(orgs["t1"]) == "机电工程学院党总支/教工第一党支部"
     assert ledger.scalar("SELECT count(*) FROM activities WHERE deleted_at IS NULL") == 1
     with pytest.raises(NotFoundError, match="no longer in the recycle bin"):
@@ -105,7 +105,7 @@ def test_restore_is_refused_while_the_parent_organization_is_deleted(
     _refused_restore(ledger, orgs["t1"], "Restore “机电工程学院党总支” first")
     assert recycle.restore(ledger, orgs["jd"]) == 2
     assert recycle.restore(ledger, orgs["t1"]) == 1
-    assert len(organizations.load_tree(ledger)) == 4
+    assert len(orgtree.load_tree(ledger)) == 4
 
 
 def test_a_record_waits_for_its_organization(ledger: Ledger, orgs: dict[str, str]) -> None:

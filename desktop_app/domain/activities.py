@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop_app.domain.dates import DateParseError, parse_date, to_iso
 from desktop_app.domain.enums import ACTIVITY_TYPES, DIMENSIONS, THEME_CATEGORIES
-from desktop_app.domain.organizations import load_tree
+from desktop_app.domain.orgtree import load_tree
 from desktop_app.errors import Fault, NotFoundError, StorageError, ValidationError
 from desktop_app.i18n import _
 from desktop_app.storage import records

@@ -13,7 +13,7 @@ from desktop_app.domain.enums import (
     GRADES,
     TASK_STATUSES,
 )
-from desktop_app.domain.organizations import load_tree
+from desktop_app.domain.orgtree import load_tree
 from desktop_app.errors import Fault, NotFoundError, ValidationError
 from desktop_app.i18n import _
 from desktop_app.storage import records

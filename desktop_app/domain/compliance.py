@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from desktop_app.domain.dates import add_years, from_iso
 from desktop_app.domain.enums import ACTIVITY_TYPES, FREQUENCIES
-from desktop_app.domain.organizations import Organization
+from desktop_app.domain.orgtree import Organization
 from desktop_app.errors import ValidationError
 from desktop_app.i18n import _
 from desktop_app.storage.ledger import Ledger, now_iso

@@ -31,7 +31,8 @@ from desktop_app.domain.enums import (
     THEME_CATEGORIES,
     Enumeration,
 )
-from desktop_app.domain.organizations import COUNT_FIELDS, load_tree
+from desktop_app.domain.organizations import COUNT_FIELDS
+from desktop_app.domain.orgtree import load_tree
 from desktop_app.storage.ledger import Ledger
 from desktop_app.workbook import contract
 from desktop_app.workbook.orgrefs import OrgIndex

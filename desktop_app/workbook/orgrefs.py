@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.domain.organizations import SEPARATOR, OrgTree, normalize_reference
+from desktop_app.domain.orgtree import SEPARATOR, OrgTree, normalize_reference
 from desktop_app.i18n import _
 
 

@@ -13,12 +13,8 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from desktop_app.domain.enums import BRANCH_TYPES, ORG_LEVELS
-from desktop_app.domain.organizations import (
-    ALLOWED_PARENT_LEVELS,
-    ambiguous_message,
-    check_name,
-    load_tree,
-)
+from desktop_app.domain.organizations import ALLOWED_PARENT_LEVELS, check_name
+from desktop_app.domain.orgtree import ambiguous_message, load_tree
 from desktop_app.i18n import _
 from desktop_app.storage.ledger import Ledger
 from desktop_app.storage.records import new_uid

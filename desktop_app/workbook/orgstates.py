@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.domain.organizations import OrgTree, list_paths
+from desktop_app.domain.orgtree import OrgTree, list_paths
 from desktop_app.i18n import _, ngettext
 from desktop_app.workbook.orgrefs import OrgIndex
 
