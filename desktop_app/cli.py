@@ -16,8 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app import __version__
-from desktop_app.domain.campaign import MAX_YEAR, MIN_YEAR
-from desktop_app.domain.dates import DateParseError, parse_date
+from desktop_app.domain.dates import MAX_YEAR, MIN_YEAR, DateParseError, parse_date
 from desktop_app.errors import LedgerError
 from desktop_app.i18n import _, available_languages, set_language
 from desktop_app.paths import default_db_path

@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import json
 import uuid
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ def check_activity(values: dict[str, Any]) -> list[Fault]:
     if kind not in ACTIVITY_TYPES:
         faults.append(Fault(_("Choose the type of the activity."), field="type"))
     try:
-        day = _day(values.get("date"))
+        day = parse_date(values.get("date"))
     except DateParseError:
         faults.append(
             Fault(
@@ -93,20 +93,11 @@ def check_activity(values: dict[str, Any]) -> list[Fault]:
     return faults
 
 
-def _day(value: object) -> date | None:
-    """The day of ``value``: a ``date``, the day of a ``datetime``, or readable text."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return parse_date(value)
-
-
 def to_row(values: dict[str, Any]) -> dict[str, Any]:
     """Values as the ``activities`` table stores them (after ``check_activity`` passed)."""
     row = {k: values[k] for k in FIELDS if k in values}
     if "date" in row:
-        row["date"] = to_iso(_day(row["date"]))
+        row["date"] = to_iso(parse_date(row["date"]))
     if "dimensions" in row:
         dims = [d for d in DIMENSIONS.codes if d in set(row["dimensions"] or ())]
         row["dimensions"] = json.dumps(dims)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.dates import to_iso
+from desktop_app.domain.dates import MAX_YEAR, MIN_YEAR, to_iso
 from desktop_app.domain.enums import (
     BRAND_KINDS,
     CANDIDATE_STATUSES,
@@ -19,7 +19,6 @@ from desktop_app.i18n import _
 from desktop_app.storage import records
 from desktop_app.storage.ledger import Ledger
 
-MIN_YEAR, MAX_YEAR = 1921, 2100
 # The milestone date each candidate status records.
 STATUS_DATE = {
     "cultivating": "cultivated_on",

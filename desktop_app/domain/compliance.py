@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from desktop_app.domain.dates import add_years, from_iso
 from desktop_app.domain.enums import ACTIVITY_TYPES, FREQUENCIES
+from desktop_app.domain.organizations import DEFAULT_TERM_YEARS
 from desktop_app.domain.orgtree import Organization
 from desktop_app.errors import ValidationError
 from desktop_app.i18n import _
@@ -146,7 +147,7 @@ def missing_meetings(
 def term_end(org: Organization) -> date | None:
     """The day the committee's term ends: last election plus the term in years."""
     elected = from_iso(org.elected_on)
-    return add_years(elected, org.term_years or 3) if elected else None
+    return add_years(elected, org.term_years or DEFAULT_TERM_YEARS) if elected else None
 
 
 def term_state(org: Organization, as_of: date) -> str | None:

@@ -18,7 +18,9 @@ _EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's serial numbers, for days a
 # The years an Excel serial number is read in: the party's own history (1921 on) to the end of
 # the century. Outside them a number is far more likely a mistyped date (2025, 202503) than a
 # date, and reading it as one would store a day no one meant.
-SERIAL_YEARS = (1921, 2100)
+# The years the ledger accepts anywhere (a year typed, an Excel serial number read).
+MIN_YEAR, MAX_YEAR = 1921, 2100
+SERIAL_YEARS = (MIN_YEAR, MAX_YEAR)
 _FIRST_SERIAL = (date(SERIAL_YEARS[0], 1, 1) - _EXCEL_EPOCH).days  # 7672
 _LAST_SERIAL = (date(SERIAL_YEARS[1], 12, 31) - _EXCEL_EPOCH).days  # 73415
 

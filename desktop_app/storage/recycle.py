@@ -253,7 +253,8 @@ def purge(ledger: Ledger, uid: str) -> int:
             uids = group.get(table, [])
             if table == "organizations":
                 # children before parents
-                uids = sorted(uids, key=lambda u: _depth(ledger, u), reverse=True)
+                depth = _depths(ledger)
+                uids = sorted(uids, key=lambda u: depth.get(u, 0), reverse=True)
             ledger.conn.executemany(f"DELETE FROM {table} WHERE uid = ?", [(u,) for u in uids])
             _audit_many(ledger, table, "purge", ((u, {}) for u in uids))
         kept = {
@@ -267,15 +268,21 @@ def purge(ledger: Ledger, uid: str) -> int:
     return sum(len(v) for v in group.values())
 
 
-def _depth(ledger: Ledger, uid: str) -> int:
-    depth, current = 0, uid
-    while current:
-        row = ledger.conn.execute(
-            "SELECT parent_uid FROM organizations WHERE uid = ?", [current]
-        ).fetchone()
-        current = row[0] if row else None
-        depth += 1
-    return depth
+def _depths(ledger: Ledger) -> dict[str, int]:
+    """How deep each organization sits (the root is 1), deleted ones included."""
+    parents = dict(ledger.conn.execute("SELECT uid, parent_uid FROM organizations").fetchall())
+    depths: dict[str, int] = {}
+
+    def depth(uid: str | None) -> int:
+        if uid is None or uid not in parents:
+            return 0
+        if uid not in depths:
+            depths[uid] = depth(parents[uid]) + 1
+        return depths[uid]
+
+    for uid in parents:
+        depth(uid)
+    return depths
 
 
 def empty_bin(ledger: Ledger) -> int:

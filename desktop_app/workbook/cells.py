@@ -14,13 +14,12 @@ from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from desktop_app.domain.campaign import MAX_YEAR, MIN_YEAR
-from desktop_app.domain.dates import SERIAL_YEARS, DateParseError, parse_date
+from desktop_app.domain.dates import MAX_YEAR, MIN_YEAR, SERIAL_YEARS, DateParseError, parse_date
 from desktop_app.domain.enums import DIMENSIONS, Enumeration, parse_yes_no
+from desktop_app.domain.organizations import DEFAULT_TERM_YEARS
 from desktop_app.i18n import N_, _
 from desktop_app.workbook.contract import Column
 
-DEFAULT_TERM_YEARS = 3
 # A bare number in these years, in a date column, was meant as a year (not an Excel date).
 YEAR_LIKE = SERIAL_YEARS
 _DIMENSION_SEPARATORS = re.compile(r"[、,，;；/\s]+")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from desktop_app.domain.enums import BRANCH_TYPES, ORG_LEVELS
-from desktop_app.domain.organizations import ALLOWED_PARENT_LEVELS, check_name
+from desktop_app.domain.organizations import ALLOWED_PARENT_LEVELS, DEFAULT_TERM_YEARS, check_name
 from desktop_app.domain.orgtree import ambiguous_message, load_tree
 from desktop_app.i18n import _
 from desktop_app.storage.ledger import Ledger
@@ -31,7 +31,7 @@ NEW_ORG_DEFAULTS: dict[str, Any] = {
     "has_party_groups": 0,
     "founded_on": None,
     "elected_on": None,
-    "term_years": 3,
+    "term_years": DEFAULT_TERM_YEARS,
     "members_full": 0,
     "members_probationary": 0,
     "activists": 0,
