@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -86,7 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
     def add_command(name: str, help: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=help, parents=[common])
 
-    add_command("gui", help=_("open the window (the default)"))
+    command = add_command("gui", help=_("open the window (the default)"))
+    command.add_argument(
+        "--screenshot",
+        metavar="DIR",
+        type=Path,
+        help=_("render every page of the window to DIR/<page>.png and exit"),
+    )
+    command.add_argument(
+        "--year", type=_year_argument, help=_("the year the window shows (default: this year)")
+    )
 
     command = add_command("import", help=_("import a workbook (.xlsx) into the ledger"))
     command.add_argument("file", metavar="FILE", type=Path)
@@ -225,13 +235,17 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    print(
-        _(
-            "The window of Party Ledger is not built yet in this version. Use the commands "
-            "of “party-ledger --help”: import, export, export-template, stats, demo, check."
-        )
+    from desktop_app.gui.app import run
+
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return run(
+        args.db or default_db_path(),
+        screenshot,
+        getattr(args, "year", None),
+        getattr(args, "lang", None),
     )
-    return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -225,11 +225,6 @@ def test_check_reports_missing_meetings(tmp_path: Path, capsys: pytest.CaptureFi
     assert "2025-Q1" in out  # no general meeting in the first quarter
 
 
-def test_gui_says_the_window_is_not_built(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 0
-    assert "not built yet" in capsys.readouterr().out
-
-
 def test_console_script_and_module_entry(tmp_path: Path) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--version"],

@@ -1,0 +1,335 @@
+"""The main window: the navigation list, the pages, the menus and the year in view."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSpinBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.domain.dates import MAX_YEAR, MIN_YEAR
+from desktop_app.errors import LedgerError
+from desktop_app.gui import messages
+from desktop_app.gui.pages import page_classes
+from desktop_app.gui.pages.base import Page
+from desktop_app.gui.session import Session
+from desktop_app.i18n import _
+from desktop_app.paths import user_data_dir
+from desktop_app.storage import Ledger, open_ledger
+
+LEDGER_FILTER = "*.sqlite *.db"
+DEFAULT_SIZE = (1280, 800)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ledger: Ledger,
+        *,
+        settings: QSettings,
+        year: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("MainWindow")
+        self.session = Session(ledger, year or date.today().year, self)
+        self.pages: dict[str, Page] = {}
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setUniformItemSizes(True)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pages")
+        body = QWidget(self)
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self._build_toolbar()
+        self._build_menus()
+        self._connect_session()
+        self._build_pages()
+        self.nav.currentRowChanged.connect(self._show_row)
+        self._restore_state()
+
+    # ---- construction -------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(_("Year"), self)
+        bar.setObjectName("yearBar")
+        bar.setMovable(False)
+        label = QLabel(_("Year:"), bar)
+        label.setObjectName("yearLabel")
+        self.year_box = QSpinBox(bar)
+        self.year_box.setObjectName("yearBox")
+        self.year_box.setRange(MIN_YEAR, MAX_YEAR)
+        self.year_box.setValue(self.session.year)
+        self.year_box.setAccessibleName(_("Year"))
+        self.year_box.setToolTip(_("The year the pages show"))
+        label.setBuddy(self.year_box)
+        bar.addWidget(label)
+        bar.addWidget(self.year_box)
+        self.year_box.valueChanged.connect(self.session.set_year)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        file_menu.addAction(self._action(_("&New ledger…"), self.new_ledger))
+        file_menu.addAction(
+            self._action(_("&Open ledger…"), self.choose_ledger, QKeySequence.StandardKey.Open)
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Import workbook…"), self.import_workbook, "Ctrl+I"))
+        file_menu.addAction(self._action(_("&Export ledger…"), self.export_ledger, "Ctrl+E"))
+        file_menu.addAction(self._action(_("Export &template…"), self.export_template))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Reports…"), self.show_reports, "Ctrl+P"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("Open &data folder"), self.open_data_folder))
+        file_menu.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu(_("&Edit"))
+        self.undo_action = self._action(_("Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(_("&New activity…"), self.new_activity, "Ctrl+N"))
+        edit_menu.addAction(self._action(_("&Find"), self.find, QKeySequence.StandardKey.Find))
+        self.delete_action = self._action(_("&Delete"), self.delete_selected, "Del")
+        edit_menu.addAction(self.delete_action)
+
+        self.go_menu = bar.addMenu(_("&Go"))
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("Open the &demo ledger"), self.open_demo))
+        help_menu.addAction(self._action(_("&About Party Ledger"), self.about))
+
+    def _connect_session(self) -> None:
+        self.session.undoChanged.connect(self._update_undo)
+        self.session.navigateRequested.connect(self.navigate)
+        self.session.yearChanged.connect(self._year_changed)
+        self._update_undo()
+        self._update_title()
+
+    def _build_pages(self) -> None:
+        self.go_menu.clear()
+        for number, cls in enumerate(page_classes(), start=1):
+            page = cls(self.session, self.stack)
+            page.setObjectName(f"page_{cls.key}")
+            self.pages[cls.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(_(cls.title), self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, cls.key)
+            item.setToolTip(_(cls.title))
+            action = self._action(
+                _(cls.title),
+                lambda checked=False, key=cls.key: self.navigate(key),
+                f"Ctrl+{number}" if number < 10 else None,
+            )
+            self.go_menu.addAction(action)
+        self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 40))
+
+    # ---- state --------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        keys = list(self.pages)
+        last = str(self.settings.value("window/page", "dashboard"))
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        if self.current_page() is not None:
+            self.settings.setValue("window/page", self.current_page().key)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def _update_title(self) -> None:
+        path = self.session.ledger.path
+        self.setWindowTitle(
+            _("{name} — {path} — Party Ledger").format(name=path.stem, path=path.resolve())
+        )
+        self.setWindowFilePath(str(path))
+
+    def _update_undo(self) -> None:
+        self.undo_action.setEnabled(self.session.can_undo())
+        self.undo_action.setText(self.session.undo_text())
+
+    def _year_changed(self, year: int) -> None:
+        if self.year_box.value() != year:
+            self.year_box.setValue(year)
+
+    # ---- navigation ---------------------------------------------------------------------
+
+    def current_page(self) -> Page | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, Page) else None
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+
+    def navigate(self, key: str, record: object = None) -> Page | None:
+        page = self.pages.get(key)
+        if page is None:
+            return None
+        self.nav.setCurrentRow(list(self.pages).index(key))
+        page.ensure_fresh()
+        if record is not None:
+            page.show_record(record)
+        return page
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        if not self.session.can_undo():
+            return
+        try:
+            self.session.undo()
+        except LedgerError as error:
+            messages.show_error(self, error)
+
+    def new_activity(self) -> None:
+        page = self.navigate("activities")
+        if page is not None and hasattr(page, "new_activity"):
+            page.new_activity()
+
+    def find(self) -> None:
+        page = self.current_page()
+        if page is not None and page.focus_search():
+            return
+        target = self.navigate("activities")
+        if target is not None:
+            target.focus_search()
+
+    def delete_selected(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.delete_selected()
+
+    def show_reports(self) -> None:
+        self.navigate("reports")
+
+    def import_workbook(self) -> None:
+        from desktop_app.gui import transfer
+
+        transfer.import_workbook(self, self.session)
+
+    def export_ledger(self) -> None:
+        from desktop_app.gui import transfer
+
+        transfer.export_ledger(self, self.session)
+
+    def export_template(self) -> None:
+        from desktop_app.gui import transfer
+
+        transfer.export_template(self)
+
+    def open_data_folder(self) -> None:
+        messages.open_folder(self.session.ledger.path.resolve().parent)
+
+    def about(self) -> None:
+        messages.show_info(
+            self,
+            _(
+                "Party Ledger {version}\n\nThe yearly ledger of a university's party "
+                "organizations, kept in one file on this computer. It opens no network "
+                "connection."
+            ).format(version=__version__),
+            title=_("About Party Ledger"),
+        )
+
+    # ---- switching ledgers --------------------------------------------------------------
+
+    def new_ledger(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("New ledger"),
+            str(user_data_dir() / _("new-ledger.sqlite")),
+            _("Ledger files ({patterns})").format(patterns=LEDGER_FILTER),
+        )
+        if path:
+            target = Path(path)
+            if target.suffix.lower() not in (".sqlite", ".db"):
+                target = target.with_suffix(".sqlite")
+            self.switch_ledger(target, create=True)
+
+    def choose_ledger(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Open ledger"),
+            str(self.session.ledger.path.resolve().parent),
+            _("Ledger files ({patterns})").format(patterns=LEDGER_FILTER),
+        )
+        if path:
+            self.switch_ledger(Path(path), create=False)
+
+    def open_demo(self) -> None:
+        from desktop_app.demo import build_demo
+
+        path = user_data_dir() / "demo.sqlite"
+        if not path.exists():
+            try:
+                with open_ledger(path) as demo:
+                    build_demo(demo, date.today().year)
+            except LedgerError as error:
+                messages.show_error(self, error)
+                return
+        self.switch_ledger(path, create=False)
+
+    def switch_ledger(self, path: Path, *, create: bool) -> bool:
+        try:
+            ledger = open_ledger(path, create=create)
+        except LedgerError as error:
+            messages.show_error(self, error)
+            return False
+        old = self.session.ledger
+        key = self.current_page().key if self.current_page() else "dashboard"
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.nav.clear()
+        self.session.deleteLater()
+        self.session = Session(ledger, self.year_box.value(), self)
+        self.year_box.valueChanged.disconnect()
+        self.year_box.valueChanged.connect(self.session.set_year)
+        self._connect_session()
+        self._build_pages()
+        self.navigate(key)
+        old.close()
+        return True
