@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,10 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from desktop_app.domain import orgtree
+from desktop_app.activity_query import ActivityFilter, count_activities, fetch_activities
+from desktop_app.domain import activities, orgtree
+from desktop_app.storage import Ledger, open_ledger, schema
 from desktop_app.storage import ledger as ledger_module
-from desktop_app.storage import open_ledger, schema
 from desktop_app.storage.schema import MIGRATION_NAMES, MIGRATION_SET
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "schemas"
@@ -153,6 +155,96 @@ def test_current_fixture_reads_as_recorded(tmp_path: Path) -> None:
             '["curriculum", "organization"]',
         )
         assert ledger.scalar("SELECT count(*) FROM activities WHERE deleted_at IS NOT NULL") == 1
+
+
+# ---- 0002_activity_search ------------------------------------------------------------------
+
+
+def _indexed(ledger: Ledger, words: str) -> list[str]:
+    """The uids the search index holds for ``words``, deleted activities included."""
+    return [
+        r[0]
+        for r in ledger.conn.execute(
+            "SELECT k.uid FROM activity_search s JOIN activity_search_keys k "
+            "ON k.docid = s.rowid WHERE activity_search MATCH ? ORDER BY k.uid",
+            [f'"{words}"'],
+        )
+    ]
+
+
+def _plan(ledger: Ledger, sql: str, params: list[str]) -> str:
+    return " | ".join(r[3] for r in ledger.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
+def test_0002_indexes_the_activities_of_an_existing_ledger(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    shutil.copyfile(FIXTURES / "before_0002_activity_search.sqlite", path)
+    _, before = _read(path)
+    theme_day, lecture, deleted = (
+        next(r["uid"] for r in before["activities"] if r["type"] == kind)
+        for kind in ("theme_day", "party_lecture", "general_meeting")
+    )
+    with open_ledger(path) as ledger:
+        assert ledger.scalar("SELECT count(*) FROM activity_search_keys") == 3
+        assert ledger.query(
+            "SELECT s.theme, s.summary, s.place FROM activity_search s "
+            "JOIN activity_search_keys k ON k.docid = s.rowid WHERE k.uid = ?",
+            [lecture],
+        ) == [{"theme": "专题党课", "summary": "", "place": ""}]  # NULL is indexed as ''
+        for words in ("二十大", "学习二十大精神", "二十"):
+            found = fetch_activities(ledger, ActivityFilter(text=words))
+            assert [(r.uid, r.date, r.theme) for r in found] == [
+                (theme_day, date(2025, 3, 18), "学习二十大精神")
+            ]
+        assert _indexed(ledger, "集中学习") == [theme_day]  # summary
+        assert _indexed(ledger, "图书馆") == [theme_day]  # place
+        # The deleted 支部党员大会 is indexed (a restore needs nothing more) but never shown.
+        assert _indexed(ledger, "党员大会") == [deleted]
+        assert count_activities(ledger, ActivityFilter(text="党员大会")) == 0
+        # The triggers keep the index in step from now on.
+        activities.update_activity(ledger, lecture, theme="专题党课：初心使命", place="报告厅")
+        assert _indexed(ledger, "初心使命") == [lecture]
+        assert _indexed(ledger, "报告厅") == [lecture]
+        ledger.conn.execute("DELETE FROM activities WHERE uid = ?", [deleted])
+        assert _indexed(ledger, "党员大会") == []
+        assert ledger.scalar("SELECT count(*) FROM activity_search_keys") == 2
+
+
+def test_the_search_index_does_not_depend_on_rowids(tmp_path: Path) -> None:
+    """VACUUM may renumber the rowids of activities (its key is a TEXT uid); the index goes by
+    uid, so renumbered rows are still found as themselves."""
+    path = tmp_path / "ledger.sqlite"
+    shutil.copyfile(FIXTURES / "current.sqlite", path)
+    with open_ledger(path) as ledger:
+        ledger.conn.execute("UPDATE activities SET rowid = 1000 - rowid")
+        [row] = fetch_activities(ledger, ActivityFilter(text="二十大"))
+        assert row.theme == "学习二十大精神"
+        assert [r.theme for r in fetch_activities(ledger, ActivityFilter(text="专题党课"))] == [
+            "专题党课"
+        ]
+
+
+def test_lookups_use_the_new_indexes(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    shutil.copyfile(FIXTURES / "before_0002_activity_search.sqlite", path)
+    with open_ledger(path) as ledger:
+        for table in schema.RECORD_TABLES:
+            plan = _plan(ledger, f"SELECT uid FROM {table} WHERE deleted_with = ?", ["x"])
+            assert f"USING INDEX {table}_deleted_with" in plan, plan
+            # the recycle bin's group of a deletion
+            plan = _plan(
+                ledger,
+                f"SELECT uid FROM {table} WHERE deleted_at IS NOT NULL "
+                "AND (deleted_with = ? OR (uid = ? AND deleted_with IS NULL))",
+                ["x", "x"],
+            )
+            assert f"{table}_deleted_with" in plan and f"SCAN {table}" not in plan, plan
+        plan = _plan(ledger, "SELECT docid FROM activity_search_keys WHERE uid = ?", ["x"])
+        assert "USING COVERING INDEX sqlite_autoindex_activity_search_keys" in plan, plan
+        plan = _plan(
+            ledger, "SELECT rowid FROM activity_search WHERE activity_search MATCH ?", ["x"]
+        )
+        assert "VIRTUAL TABLE INDEX" in plan and ":M" in plan, plan
 
 
 # ---- the copy set aside, with a migration this test adds -------------------------------------

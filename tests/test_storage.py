@@ -18,6 +18,7 @@ from desktop_app.domain import organizations
 from desktop_app.errors import NewerLedgerError, StorageError
 from desktop_app.storage import Ledger, open_ledger, records, recycle
 from desktop_app.storage import ledger as ledger_module
+from desktop_app.storage.schema import MIGRATION_NAMES
 
 
 def _digest(path: Path) -> str:
@@ -62,9 +63,8 @@ def test_a_new_ledger_knows_its_id_and_keeps_it(tmp_path: Path) -> None:
     _utc(created)
     with open_ledger(path) as again:
         assert again.ledger_id == ledger_id
-        assert [r["name"] for r in again.query("SELECT name FROM _sqlite_migrations")] == [
-            "0001_initial"
-        ]
+        applied = [r["name"] for r in again.query("SELECT name FROM _sqlite_migrations")]
+        assert applied == MIGRATION_NAMES
 
 
 def test_a_folder_is_refused(tmp_path: Path) -> None:

@@ -182,3 +182,52 @@ def m0001_initial(db: Database) -> None:
         CREATE INDEX audit_log_uid ON audit_log(uid);
         """,
     )
+
+
+# The statements of 0002_activity_search, run one by one: trigger bodies hold ";".
+_ACTIVITY_SEARCH = (
+    # A stable integer for each activity: its rowid may change (VACUUM renumbers a table
+    # whose primary key is not an INTEGER), its uid never does.
+    """CREATE TABLE activity_search_keys (
+        docid INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE
+    )""",
+    # The text searched, by docid; trigram matches any run of three or more characters,
+    # Chinese included, without a word list.
+    """CREATE VIRTUAL TABLE activity_search
+        USING fts5(theme, summary, place, tokenize='trigram')""",
+    """CREATE TRIGGER activities_search_insert AFTER INSERT ON activities BEGIN
+        INSERT OR IGNORE INTO activity_search_keys (uid) VALUES (new.uid);
+        DELETE FROM activity_search
+            WHERE rowid = (SELECT docid FROM activity_search_keys WHERE uid = new.uid);
+        INSERT INTO activity_search (rowid, theme, summary, place)
+            SELECT docid, new.theme, ifnull(new.summary, ''), ifnull(new.place, '')
+            FROM activity_search_keys WHERE uid = new.uid;
+    END""",
+    """CREATE TRIGGER activities_search_update AFTER UPDATE OF theme, summary, place
+        ON activities BEGIN
+        UPDATE activity_search
+            SET theme = new.theme, summary = ifnull(new.summary, ''),
+                place = ifnull(new.place, '')
+            WHERE rowid = (SELECT docid FROM activity_search_keys WHERE uid = new.uid);
+    END""",
+    """CREATE TRIGGER activities_search_delete AFTER DELETE ON activities BEGIN
+        DELETE FROM activity_search
+            WHERE rowid = (SELECT docid FROM activity_search_keys WHERE uid = old.uid);
+        DELETE FROM activity_search_keys WHERE uid = old.uid;
+    END""",
+    "INSERT INTO activity_search_keys (uid) SELECT uid FROM activities ORDER BY created_at, uid",
+    """INSERT INTO activity_search (rowid, theme, summary, place)
+        SELECT k.docid, a.theme, ifnull(a.summary, ''), ifnull(a.place, '')
+        FROM activities a JOIN activity_search_keys k ON k.uid = a.uid""",
+)
+
+
+@_migration("0002_activity_search")
+def m0002_activity_search(db: Database) -> None:
+    """Instant search over activities' theme, summary and place (FTS5 trigram, SQLite ≥ 3.34),
+    and the index the recycle bin looks records up by."""
+    for statement in _ACTIVITY_SEARCH:
+        db.execute(statement)
+    for table in RECORD_TABLES:
+        db.execute(f"CREATE INDEX {table}_deleted_with ON {table}(deleted_with)")
