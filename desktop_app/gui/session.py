@@ -49,7 +49,7 @@ class Session(QObject):
         before = getattr(self.ledger, "last_change", None)
         result = action()
         after = getattr(self.ledger, "last_change", None)
-        if after is not None and after is not before:
+        if after is not None and after is not before and self._undoable(after):
             self._undo.append(after)
             del self._undo[:-UNDO_DEPTH]
             self.undoChanged.emit()
@@ -63,6 +63,11 @@ class Session(QObject):
         self.changed.emit()
 
     # ---- undo ---------------------------------------------------------------------------
+
+    def _undoable(self, change: Any) -> bool:
+        from desktop_app.storage.undo import can_undo
+
+        return can_undo(self.ledger, change)
 
     def can_undo(self) -> bool:
         return bool(self._undo)

@@ -13,6 +13,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from desktop_app.i18n import _
 from desktop_app.storage.schema import MIGRATION_NAMES, migrations
 
 BUSY_TIMEOUT_MS = 5000
+# FTS5's trigram tokenizer (the activity search) came with SQLite 3.34.
+MIN_SQLITE = (3, 34, 0)
 
 
 def now_iso() -> str:
@@ -44,6 +47,15 @@ def os_user() -> str:
         return os.environ.get("USERNAME") or os.environ.get("USER") or "unknown"
 
 
+@dataclass(frozen=True)
+class Change:
+    """What one committed transaction wrote: the audit rows with ids ``first_id`` to
+    ``last_id`` (``storage.undo`` reverts them)."""
+
+    first_id: int
+    last_id: int
+
+
 class Ledger:
     """An open ledger file."""
 
@@ -51,6 +63,10 @@ class Ledger:
         self.path = path
         self.db = db
         self.user = os_user()
+        # The last committed transaction that wrote audit rows through this object.
+        self.last_change: Change | None = None
+        # (change, the change that undid it), in the order they were undone (storage.undo).
+        self.undone: list[tuple[Change, Change]] = []
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -77,7 +93,8 @@ class Ledger:
 
         The outermost transaction begins with ``BEGIN IMMEDIATE``, so waiting for another
         program that is writing to the file happens up front (for at most ``BUSY_TIMEOUT_MS``)
-        rather than failing half-way; a nested one is a savepoint.
+        rather than failing half-way; a nested one is a savepoint. When the outermost one
+        commits audit rows, ``last_change`` names them (a rollback leaves it as it was).
         """
         try:
             if self.conn.in_transaction:
@@ -86,19 +103,28 @@ class Ledger:
                 return
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                before = self.last_audit_id()
                 yield self
             except BaseException:
                 self.db.rollback()
                 raise
             try:
+                after = self.last_audit_id()
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.db.rollback()
                 raise
+            if after > before:
+                self.last_change = Change(before + 1, after)
         except sqlite3.Error as exc:
             if is_environment_error(exc):
                 raise storage_error(exc, self.path) from exc
             raise
+
+    def last_audit_id(self) -> int:
+        """The id of the newest audit row (0 for none). Inside a transaction, which holds the
+        write lock, no other program adds any meanwhile."""
+        return int(self.conn.execute("SELECT ifnull(max(id), 0) FROM audit_log").fetchone()[0])
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[Ledger]:
@@ -187,6 +213,14 @@ def open_ledger(path: str | Path, *, create: bool = True) -> Ledger:
     pending migration runs on an existing ledger, the file is copied aside.
     """
     path = Path(path).expanduser().resolve()
+    if sqlite3.sqlite_version_info < MIN_SQLITE:
+        raise StorageError(
+            _(
+                "This installation of Python carries SQLite {version}; Party Ledger needs "
+                "SQLite {needed} or newer. Install a current Python (3.10 or later from "
+                "python.org) or the packaged Party Ledger, then open the ledger again."
+            ).format(version=sqlite3.sqlite_version, needed=".".join(str(n) for n in MIN_SQLITE))
+        )
     if path.suffix.lower() in _NOT_LEDGER_SUFFIXES:
         raise StorageError(
             _(

@@ -21,9 +21,13 @@ def new_uid() -> str:
 
 
 def _audit_many(
-    ledger: Ledger, table: str, action: str, entries: Iterable[tuple[str, Row]]
+    ledger: Ledger,
+    table: str,
+    action: str,
+    entries: Iterable[tuple[str, Row]],
+    at: str | None = None,
 ) -> None:
-    at = now_iso()
+    at = at or now_iso()
     ledger.conn.executemany(
         "INSERT INTO audit_log (at, os_user, table_name, uid, action, changes) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -138,6 +142,10 @@ def soft_delete(ledger: Ledger, items: Sequence[tuple[str, str]], cause: str) ->
                 (stamp, cause, stamp, uid),
             ).rowcount
         ]
-        _audit_many(ledger, table, "delete", ((uid, {"deleted_with": cause}) for uid in deleted))
+        # The audit row's time is the records' deleted_at, so undoing a later restore puts
+        # them back in the bin as they were.
+        _audit_many(
+            ledger, table, "delete", ((uid, {"deleted_with": cause}) for uid in deleted), stamp
+        )
         total += len(deleted)
     return total
