@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 import tempfile
@@ -293,7 +292,9 @@ def _stats(args: argparse.Namespace) -> int:
     with _open(args) as ledger:
         stats = compute_stats(ledger, args.year, args.scope, args.as_of)
     if args.json:
-        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        from desktop_app.stats_json import stats_json
+
+        print(stats_json(stats), end="")
     else:
         from desktop_app.stats_text import format_stats
 

@@ -226,12 +226,15 @@ def _creation(ledger: Ledger) -> list[dict[str, Any]]:
     ]
 
 
+# A task overdue on the day :as_of (DOMAIN.md): the count here and the list of reminders.
+OVERDUE_TASK = "status != 'done' AND deadline IS NOT NULL AND deadline < :as_of"
+
+
 def _tasks(ledger: Ledger, as_of: date) -> dict[str, int]:
     total, done, overdue = ledger.conn.execute(
         "SELECT count(*), coalesce(sum(status = 'done'), 0), "
-        "coalesce(sum(status != 'done' AND deadline IS NOT NULL AND deadline < ?), 0) "
-        "FROM tasks WHERE deleted_at IS NULL",
-        [as_of.isoformat()],
+        f"coalesce(sum({OVERDUE_TASK}), 0) FROM tasks WHERE deleted_at IS NULL",
+        {"as_of": as_of.isoformat()},
     ).fetchone()
     return {"total": total, "done": done, "overdue": overdue}
 

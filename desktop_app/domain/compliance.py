@@ -6,6 +6,7 @@ The minimum frequencies come from 党支部工作条例 and are settings a user 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -109,6 +110,45 @@ def required_types(branch: Organization, rules: dict[str, str]) -> list[str]:
     return kinds
 
 
+def lifetime(branch: Organization, start: date, end: date) -> tuple[date, date]:
+    """[start, end] narrowed to the days ``branch`` existed: from its founding on, up to the
+    day before its dissolution (empty when ``end < start``)."""
+    founded = from_iso(branch.founded_on)
+    if founded and founded > start:
+        start = founded
+    dissolved = None if branch.active else from_iso(branch.dissolved_on)
+    if dissolved and dissolved <= end:
+        end = dissolved - timedelta(days=1)  # it no longer exists on the day it is dissolved
+    return start, end
+
+
+def missing_periods(
+    branch: Organization,
+    start: date,
+    end: date,
+    rules: dict[str, str],
+    held: Iterable[tuple[str, date]],
+) -> dict[str, list[str]]:
+    """For each type ``branch`` must hold under ``rules``, the labels of the periods in
+    [start, end] (within its lifetime) with none of the activities ``held`` ((type, date) of
+    the branch's activities; any outside the periods are ignored)."""
+    start, end = lifetime(branch, start, end)
+    dates: dict[str, list[date]] = {}
+    for kind, day in held:
+        dates.setdefault(kind, []).append(day)
+    missing: dict[str, list[str]] = {}
+    for kind in required_types(branch, rules):
+        days = dates.get(kind, [])
+        gaps = [
+            p.label
+            for p in periods(rules[kind], start, end)
+            if not any(p.start <= d <= p.end for d in days)
+        ]
+        if gaps:
+            missing[kind] = gaps
+    return missing
+
+
 def missing_meetings(
     ledger: Ledger,
     branch: Organization,
@@ -118,30 +158,33 @@ def missing_meetings(
 ) -> dict[str, list[str]]:
     """For each required activity type, the labels of the periods in [start, end] (from the
     branch's founding on, up to its dissolution) in which ``branch`` recorded none."""
+    return missing_meetings_of(ledger, [branch], start, end, rules).get(branch.uid, {})
+
+
+def missing_meetings_of(
+    ledger: Ledger,
+    branches: Sequence[Organization],
+    start: date,
+    end: date,
+    rules: dict[str, str] | None = None,
+) -> dict[str, dict[str, list[str]]]:
+    """``missing_meetings`` of each of ``branches`` (by uid; those with no gap left out), from
+    one query of their activities in [start, end]."""
     if rules is None:
         rules = frequencies(ledger)
-    founded = from_iso(branch.founded_on)
-    if founded and founded > start:
-        start = founded
-    dissolved = None if branch.active else from_iso(branch.dissolved_on)
-    if dissolved and dissolved <= end:
-        end = dissolved - timedelta(days=1)  # it no longer exists on the day it is dissolved
-    held = ledger.conn.execute(
-        "SELECT type, date FROM activities WHERE org_uid = ? AND deleted_at IS NULL "
-        "AND date BETWEEN ? AND ?",
-        [branch.uid, start.isoformat(), end.isoformat()],
-    ).fetchall()
-    missing: dict[str, list[str]] = {}
-    for kind in required_types(branch, rules):
-        dates = [date.fromisoformat(d) for t, d in held if t == kind]
-        gaps = [
-            p.label
-            for p in periods(rules[kind], start, end)
-            if not any(p.start <= d <= p.end for d in dates)
-        ]
+    held: dict[str, list[tuple[str, date]]] = {}
+    for org_uid, kind, day in ledger.conn.execute(
+        "SELECT org_uid, type, date FROM activities WHERE deleted_at IS NULL "
+        "AND date BETWEEN ? AND ? AND org_uid IN (SELECT value FROM json_each(?))",
+        [start.isoformat(), end.isoformat(), json.dumps([b.uid for b in branches])],
+    ):
+        held.setdefault(org_uid, []).append((kind, date.fromisoformat(day)))
+    result: dict[str, dict[str, list[str]]] = {}
+    for branch in branches:
+        gaps = missing_periods(branch, start, end, rules, held.get(branch.uid, []))
         if gaps:
-            missing[kind] = gaps
-    return missing
+            result[branch.uid] = gaps
+    return result
 
 
 def term_end(org: Organization) -> date | None:
