@@ -48,7 +48,7 @@ def export_workbook(ledger: Ledger, path: str | Path) -> None:
     """Write every record of the ledger to the workbook at ``path`` (replacing it)."""
 
     def fill(book: Workbook) -> None:
-        with ledger.transaction():  # one consistent reading of the ledger
+        with ledger.snapshot():  # one consistent reading, without the write lock
             index = OrgIndex.from_tree(load_tree(ledger))
             write_sheet(book, contract.ORGANIZATIONS, _organizations(ledger, index))
             write_sheet(book, contract.ACTIVITIES, _activities(ledger, index))

@@ -87,7 +87,8 @@ def _run(
     try:
         book = read_workbook(path, cancel)
         tracker = _Tracker(progress, cancel, book.row_count * (2 if write else 1))
-        with ledger.transaction():
+        # A preview only reads: a snapshot, so it never waits for another program's writing.
+        with ledger.transaction() if write else ledger.snapshot():
             collector = Collector()
             plans = _plan(ledger, book, collector, tracker)
             order = book.order
