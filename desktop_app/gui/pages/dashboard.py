@@ -1,0 +1,375 @@
+"""工作台: the year at a glance — key figures, what is missing, 三级联创 progress and the
+activities month by month.
+
+Every figure is read from ``compute_stats`` (called once per refresh), the reminders from
+``desktop_app.reminders.reminders`` and the chart from ``activities_by_month``; the page only
+lays them out. Activating a reminder opens its record: a branch's activities, an organization,
+a task.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.pages.base import Page
+from desktop_app.gui.session import Session
+from desktop_app.gui.widgets.figure_card import FigureCard
+from desktop_app.gui.widgets.month_chart import MonthChart
+from desktop_app.gui.widgets.progress_table import ProgressTable
+from desktop_app.gui.widgets.reminder_table import (
+    SORT_ROLE,
+    TARGET_ROLE,
+    ReminderModel,
+    reminder_rows,
+)
+from desktop_app.i18n import N_, _
+from desktop_app.reminders import reminders
+from desktop_app.stats import compute_stats
+from desktop_app.stats_by_month import activities_by_month
+from desktop_app.stats_text import percent
+
+CARDS_PER_ROW = 6
+MIN_SUBJECT_WIDTH = 360
+FIGURES = (
+    ("colleges", N_("College organizations")),
+    ("branches", N_("Party branches")),
+    ("members_full", N_("Full members")),
+    ("members_probationary", N_("Probationary members")),
+    ("activists", N_("Activists")),
+    ("activities", N_("Activities of the year")),
+    ("theme_day_rate", N_("Theme-day coverage")),
+    ("attendance_rate", N_("Attendance rate")),
+    ("featured", N_("Featured cases")),
+    ("four_plus", N_("Four stars or more")),
+    ("tasks", N_("Tasks done")),
+    ("overdue", N_("Overdue tasks")),
+)
+
+
+def figures(stats: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """The text of every card and its tooltip, from the statistics as they are."""
+    orgs, acts, tasks = stats["organizations"], stats["activities"], stats["tasks"]
+    ratings = stats["ratings"]
+    year, as_of = stats["year"], stats["as_of"]
+    return {
+        "colleges": (str(orgs["colleges"]), _("Active college-level party organizations")),
+        "branches": (str(orgs["branches"]), _("Active party branches")),
+        "members_full": (str(orgs["members_full"]), _("Full party members")),
+        "members_probationary": (
+            str(orgs["members_probationary"]),
+            _("Probationary party members"),
+        ),
+        "activists": (str(orgs["activists"]), _("Activists applying to join the party")),
+        "activities": (
+            str(acts["total"]),
+            _("Activities dated in {year}, every type").format(year=year),
+        ),
+        "theme_day_rate": (
+            percent(stats["compliance"]["theme_day_rate"]),
+            _("Branch-months with a theme day, of the months due up to {as_of}").format(
+                as_of=as_of
+            ),
+        ),
+        "attendance_rate": (
+            percent(acts["attendance_rate"]),
+            _("Actual attendance over expected attendance, activities with an expected count"),
+        ),
+        "featured": (str(acts["featured"]), _("Activities chosen as featured cases")),
+        "four_plus": (
+            percent(ratings["four_plus_ratio"]),
+            _("Share of the {rated} organizations rated for {year}").format(
+                rated=ratings["rated"], year=year
+            ),
+        ),
+        "tasks": (
+            _("{done} / {total}").format(done=tasks["done"], total=tasks["total"]),
+            _("Tasks of the task list done, of all tasks"),
+        ),
+        "overdue": (
+            str(tasks["overdue"]),
+            _("Tasks not done whose deadline is before {as_of}").format(as_of=as_of),
+        ),
+    }
+
+
+def _section_title(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
+
+
+def _card(parent: QWidget, name: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame(parent)
+    frame.setObjectName(name)
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 8, 12, 10)
+    layout.setSpacing(6)
+    return frame, layout
+
+
+class ReminderView(QTableView):
+    """The reminders table; it asks for little height so the page fits a 1280×800 window and
+    takes whatever room is left."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 160)
+
+
+class DashboardPage(Page):
+    key = "dashboard"
+    title = N_("Dashboard")
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.stats: dict[str, Any] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("dashboardScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll)
+        content = QWidget(self.scroll)
+        content.setObjectName("dashboardContent")
+        self.scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 10, 16, 12)
+        layout.setSpacing(10)
+
+        header = QHBoxLayout()
+        self.heading = QLabel(content)
+        self.heading.setObjectName("dashboardTitle")
+        self.heading.setProperty("role", "pageTitle")
+        self.as_of_label = QLabel(content)
+        self.as_of_label.setObjectName("asOf")
+        self.as_of_label.setProperty("role", "caption")
+        header.addWidget(self.heading)
+        header.addSpacing(12)
+        header.addWidget(self.as_of_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        layout.addLayout(header)
+
+        layout.addWidget(self._build_empty_panel(content))
+        layout.addLayout(self._build_cards(content))
+
+        middle = QHBoxLayout()
+        middle.setSpacing(10)
+        middle.addWidget(self._build_chart(content), 3)
+        middle.addWidget(self._build_creation(content), 2)
+        layout.addLayout(middle)
+        layout.addWidget(self._build_reminders(content), 1)
+
+    # ---- construction -------------------------------------------------------------------
+
+    def _build_empty_panel(self, parent: QWidget) -> QFrame:
+        self.empty_panel, box = _card(parent, "emptyLedger")
+        box.addWidget(_section_title(_("This ledger is empty"), self.empty_panel))
+        self.empty_text = QLabel(
+            _(
+                "This ledger has no organizations yet: import a workbook (File ▸ Import "
+                "workbook…) or add the party committee on the Organizations page."
+            ),
+            self.empty_panel,
+        )
+        self.empty_text.setObjectName("emptyLedgerText")
+        self.empty_text.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.import_button = QPushButton(_("Import a workbook…"), self.empty_panel)
+        self.import_button.setObjectName("importWorkbook")
+        self.import_button.clicked.connect(self.import_workbook)
+        self.add_root_button = QPushButton(_("Go to Organizations"), self.empty_panel)
+        self.add_root_button.setObjectName("addCommittee")
+        self.add_root_button.clicked.connect(lambda: self.session.navigate("organizations"))
+        self.add_root_button.setDefault(True)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.add_root_button)
+        buttons.addStretch(1)
+        box.addWidget(self.empty_text)
+        box.addLayout(buttons)
+        self.empty_panel.hide()
+        return self.empty_panel
+
+    def _build_cards(self, parent: QWidget) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(10)
+        self.cards: dict[str, FigureCard] = {}
+        for number, (key, caption) in enumerate(FIGURES):
+            card = FigureCard(key, _(caption), parent)
+            self.cards[key] = card
+            grid.addWidget(card, number // CARDS_PER_ROW, number % CARDS_PER_ROW)
+        for column in range(CARDS_PER_ROW):
+            grid.setColumnStretch(column, 1)
+        return grid
+
+    def _build_chart(self, parent: QWidget) -> QFrame:
+        frame, box = _card(parent, "chartCard")
+        self.chart_title = _section_title("", frame)
+        self.chart = MonthChart(frame)
+        self.chart.setMinimumHeight(190)
+        box.addWidget(self.chart_title)
+        box.addWidget(self.chart, 1)
+        return frame
+
+    def _build_creation(self, parent: QWidget) -> QFrame:
+        frame, box = _card(parent, "creationCard")
+        box.addWidget(_section_title(_("Three-level creation: achieved of target"), frame))
+        self.progress = ProgressTable(frame)
+        self.no_creation = QLabel(
+            _(
+                "No targets or candidates yet. Set the targets of the plan and enter the "
+                "candidate units on the three-level creation page."
+            ),
+            frame,
+        )
+        self.no_creation.setObjectName("noCreation")
+        self.no_creation.setProperty("role", "caption")
+        self.no_creation.setWordWrap(True)
+        self.open_campaign = QPushButton(_("Open three-level creation"), frame)
+        self.open_campaign.setObjectName("openCampaign")
+        self.open_campaign.clicked.connect(lambda: self.session.navigate("campaign"))
+        box.addWidget(self.progress)
+        box.addWidget(self.no_creation)
+        box.addWidget(self.open_campaign, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addStretch(1)
+        return frame
+
+    def _build_reminders(self, parent: QWidget) -> QFrame:
+        frame, box = _card(parent, "remindersCard")
+        top = QHBoxLayout()
+        self.reminders_title = _section_title(_("Reminders"), frame)
+        self.reminders_hint = QLabel(
+            _("Double-click a reminder or press Enter to open its record."), frame
+        )
+        self.reminders_hint.setProperty("role", "caption")
+        top.addWidget(self.reminders_title)
+        top.addSpacing(12)
+        top.addWidget(self.reminders_hint)
+        top.addStretch(1)
+        box.addLayout(top)
+
+        self.reminder_model = ReminderModel(frame)
+        self.reminder_proxy = QSortFilterProxyModel(frame)
+        self.reminder_proxy.setSourceModel(self.reminder_model)
+        self.reminder_proxy.setSortRole(SORT_ROLE)
+        self.reminder_view = ReminderView(frame)
+        self.reminder_view.setObjectName("reminders")
+        self.reminder_view.setModel(self.reminder_proxy)
+        self.reminder_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.reminder_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.reminder_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.reminder_view.setSortingEnabled(True)
+        self.reminder_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.reminder_view.setAlternatingRowColors(True)
+        self.reminder_view.setWordWrap(False)
+        self.reminder_view.verticalHeader().hide()
+        self.reminder_view.verticalHeader().setDefaultSectionSize(
+            self.reminder_view.fontMetrics().height() + 8
+        )
+        self.reminder_view.setMinimumHeight(120)
+        header = self.reminder_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.reminder_view.activated.connect(self.open_reminder)
+
+        self.no_reminders = QLabel(frame)
+        self.no_reminders.setObjectName("noReminders")
+        self.no_reminders.setWordWrap(True)
+        self.no_reminders.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.reminder_view, 1)
+        box.addWidget(self.no_reminders, 1)
+        return frame
+
+    # ---- loading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        ledger, year, today = self.session.ledger, self.session.year, date.today()
+        self.stats = compute_stats(ledger, year, as_of=today)
+        found = reminders(ledger, year, today)
+        by_month = activities_by_month(ledger, year)
+        empty = not self.stats["scope"]
+
+        self.heading.setText(_("Dashboard {year}").format(year=year))
+        self.as_of_label.setText(_("as of {date}").format(date=today.isoformat()))
+        self.empty_panel.setVisible(empty)
+        for key, (text, tooltip) in figures(self.stats).items():
+            self.cards[key].set_figure(text, tooltip)
+
+        self.chart_title.setText(_("Activities of {year} by month").format(year=year))
+        if empty:
+            no_activities = _("No activities yet.")
+        else:
+            no_activities = _(
+                "No activities recorded in {year} yet. Press Ctrl+N to record one."
+            ).format(year=year)
+        self.chart.set_data(by_month, year, no_activities)
+
+        creation = self.stats["creation"]
+        self.progress.set_rows(creation)
+        self.progress.setVisible(bool(creation))
+        self.no_creation.setVisible(not creation)
+        self.open_campaign.setVisible(not creation and not empty)
+
+        rows = reminder_rows(found)
+        self.reminder_model.set_rows(rows)
+        self.reminder_view.resizeColumnToContents(1)
+        # Long task titles are elided (the tooltip has them whole) so the text column keeps room.
+        widest = max(MIN_SUBJECT_WIDTH, self.reminder_view.viewport().width() // 2)
+        if self.reminder_view.columnWidth(1) > widest:
+            self.reminder_view.setColumnWidth(1, widest)
+        self.reminders_title.setText(
+            _("Reminders ({count})").format(count=len(rows)) if rows else _("Reminders")
+        )
+        if empty:
+            self.no_reminders.setText(
+                _("Reminders of missing theme days, meetings, elections and tasks appear here.")
+            )
+        else:
+            self.no_reminders.setText(
+                _(
+                    "Nothing is missing: every branch has held its theme days and required "
+                    "meetings, no committee term ends within 180 days and no task is overdue."
+                )
+            )
+        self.reminder_view.setVisible(bool(rows))
+        self.reminders_hint.setVisible(bool(rows))
+        self.no_reminders.setVisible(not rows)
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def open_reminder(self, index: QModelIndex) -> None:
+        """Show the record a reminder is about on its page."""
+        if not index.isValid():
+            return
+        page, record = index.data(TARGET_ROLE)
+        self.session.navigate(page, record)
+
+    def import_workbook(self) -> None:
+        window = self.window()
+        if hasattr(window, "import_workbook"):
+            window.import_workbook()
+
+    def show_record(self, record: object) -> None:
+        """Nothing to select here: the dashboard has no records of its own."""

@@ -1,0 +1,150 @@
+"""The dashboard's reminders as a table model: what kind of reminder, about what, and what is
+missing; each row knows the page and the record it leads to (``reminder_rows`` turns
+``desktop_app.reminders.reminders`` into rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from desktop_app.domain.enums import ACTIVITY_TYPES
+from desktop_app.gui.widgets.month_chart import month_name
+from desktop_app.i18n import N_, _, join_list
+from desktop_app.reminders import Reminders
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+"""Raw values to sort by: the kind's rank, the subject, the text."""
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+"""``(page key, record)``: where activating the row leads."""
+
+KINDS = {
+    "theme_day": N_("Theme day"),
+    "meeting": N_("Meeting"),
+    "term": N_("Committee term"),
+    "task": N_("Overdue task"),
+}
+KIND_COLORS = {"theme_day": "#a31515", "meeting": "#b45309", "term": "#6a1b9a", "task": "#b00020"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    kind: str
+    """A key of ``KINDS``."""
+    subject: str
+    """The organization's path or the task's title."""
+    text: str
+    """What is missing, in words."""
+    page: str
+    record: Any
+    tooltip: str = ""
+
+
+class ReminderModel(QAbstractTableModel):
+    COLUMNS = (N_("Kind"), N_("Organization or task"), N_("What is missing"))
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReminderRow] = []
+
+    def set_rows(self, rows: list[ReminderRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ReminderRow:
+        return self._rows[row]
+
+    def rows(self) -> list[ReminderRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return _(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (_(KINDS[item.kind]), item.subject, item.text)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.tooltip or f"{item.subject}\n{item.text}"
+        if role == SORT_ROLE:
+            return (list(KINDS).index(item.kind), item.subject, item.text)[column]
+        if role == TARGET_ROLE:
+            return (item.page, item.record)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QColor(KIND_COLORS[item.kind])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def reminder_rows(found: Reminders) -> list[ReminderRow]:
+    """The reminders as table rows, each with the page and record it opens."""
+    rows: list[ReminderRow] = []
+    for gap in found.theme_day_gaps:
+        months = join_list(month_name(m) for m in gap.months)
+        rows.append(
+            ReminderRow(
+                "theme_day",
+                gap.path,
+                _("No theme day in {months}").format(months=months),
+                "activities",
+                {"org_uid": gap.org_uid, "type": "theme_day", "year": found.year},
+            )
+        )
+    for meeting in found.meetings_missing:
+        rows.append(
+            ReminderRow(
+                "meeting",
+                meeting.path,
+                _("No {type} in {periods}").format(
+                    type=ACTIVITY_TYPES.label(meeting.type), periods=join_list(meeting.periods)
+                ),
+                "activities",
+                {"org_uid": meeting.org_uid, "type": meeting.type, "year": found.year},
+            )
+        )
+    for term in found.terms:
+        end = term.end.isoformat()
+        text = (
+            _("Committee term ended on {date}: hold the election")
+            if term.state == "expired"
+            else _("Committee term ends on {date}: prepare the election")
+        )
+        rows.append(
+            ReminderRow("term", term.path, text.format(date=end), "organizations", term.uid)
+        )
+    for task in found.overdue_tasks:
+        text = _("Deadline {date} has passed").format(date=task.deadline.isoformat())
+        if task.lead_department:
+            text = _("{text} (lead: {department})").format(
+                text=text, department=task.lead_department
+            )
+        rows.append(ReminderRow("task", task.title, text, "tasks", task.uid))
+    return rows
