@@ -351,3 +351,100 @@ def test_a_misspelled_field_is_a_programming_error_not_silently_dropped(ledger: 
         activities.add_activity(
             ledger, root, type="other", date=date(2025, 1, 1), theme="x", expeced=3
         )
+
+
+# ---- joint theme days ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def three_branches(ledger: Ledger, branch: str) -> list[str]:
+    tree = orgtree.load_tree(ledger)
+    college = tree.resolve("机电工程学院党总支").uid
+    second = organizations.add_organization(
+        ledger, name="教工第二党支部", level="branch", parent_uid=college, branch_type="teacher"
+    )
+    third = organizations.add_organization(
+        ledger, name="学生党支部", level="branch", parent_uid=college, branch_type="student"
+    )
+    return [branch, second, third]
+
+
+def test_a_joint_theme_day_is_one_activity_per_branch(
+    ledger: Ledger, three_branches: list[str]
+) -> None:
+    audit_before = ledger.scalar("SELECT ifnull(max(id), 0) FROM audit_log")
+    uids = activities.add_joint_activity(
+        ledger,
+        three_branches,
+        type="theme_day",
+        date=date(2025, 5, 20),
+        theme="  联合主题党日：走进社区 ",
+        category="co_building",
+        place="社区服务中心",
+        dimensions=["service", "practice"],
+        featured=True,
+        summary="三个支部联合开展。",
+    )
+    assert len(uids) == 3
+    rows = [activities.get_activity(ledger, uid) for uid in uids]
+    assert [r["org_uid"] for r in rows] == three_branches
+    for got in rows:
+        assert {k: got[k] for k in activities.FIELDS if k != "org_uid"} == {
+            "type": "theme_day",
+            "date": date(2025, 5, 20),
+            "theme": "联合主题党日：走进社区",
+            "category": "co_building",
+            "place": "社区服务中心",
+            "host": None,
+            "expected": None,
+            "actual": None,
+            "dimensions": ["practice", "service"],
+            "featured": True,
+            "summary": "三个支部联合开展。",
+        }
+    # One transaction: the ledger's last change covers the three inserts and nothing else.
+    change = ledger.last_change
+    assert change is not None
+    assert change.first_id == audit_before + 1
+    logged = ledger.query(
+        "SELECT uid, action FROM audit_log WHERE id BETWEEN ? AND ? ORDER BY id",
+        [change.first_id, change.last_id],
+    )
+    assert logged == [{"uid": uid, "action": "insert"} for uid in uids]
+
+
+def test_a_joint_activity_names_each_branch_once(ledger: Ledger, three_branches: list[str]) -> None:
+    first, second, _third = three_branches
+    uids = activities.add_joint_activity(ledger, [second, first, second], **VALID)
+    assert [activities.get_activity(ledger, u)["org_uid"] for u in uids] == [second, first]
+
+
+def test_a_joint_activity_is_checked_once_and_writes_nothing_when_refused(
+    ledger: Ledger, three_branches: list[str]
+) -> None:
+    before = table_snapshot(ledger)
+    with pytest.raises(ValidationError) as caught:
+        activities.add_joint_activity(
+            ledger, three_branches, type="theme_day", date=date(2025, 5, 20), theme=" ", actual=5
+        )
+    assert caught.value.message == "The activity was not saved."
+    assert [(f.field, f.message) for f in caught.value.faults] == [
+        ("theme", "Give the theme (title) of the activity.")
+    ]
+    with pytest.raises(ValidationError) as caught:
+        activities.add_joint_activity(ledger, [], **VALID)
+    assert [(f.field, f.message) for f in caught.value.faults] == [
+        ("org_uids", "Choose at least one organization that took part in the activity.")
+    ]
+    with pytest.raises(NotFoundError):
+        activities.add_joint_activity(ledger, [*three_branches, "no-such-org"], **VALID)
+    assert table_snapshot(ledger) == before
+
+
+def test_a_joint_activity_takes_no_single_organization(
+    ledger: Ledger, three_branches: list[str]
+) -> None:
+    with pytest.raises(TypeError, match="org_uids"):
+        activities.add_joint_activity(ledger, three_branches, org_uid=three_branches[0], **VALID)
+    with pytest.raises(TypeError, match="expeced"):
+        activities.add_joint_activity(ledger, three_branches, expeced=3, **VALID)
