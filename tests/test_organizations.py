@@ -501,3 +501,30 @@ def test_one_more_path_than_are_listed() -> None:
         "学院5/教工党支部 and 1 more"
     )
     assert orgtree.list_paths(paths[:5]) == ", ".join(paths[:5])
+
+
+def test_siblings_are_listed_with_numbers_read_as_numbers() -> None:
+    from desktop_app.domain.orgtree import name_key
+
+    names = [
+        "学生第三党支部",
+        "学生第十党支部",
+        "学生第一党支部",
+        "学生第二党支部",
+        "第10组",
+        "第2组",
+    ]
+    assert sorted(names, key=name_key) == [
+        "学生第一党支部",
+        "学生第二党支部",
+        "学生第三党支部",
+        "学生第十党支部",
+        "第2组",
+        "第10组",
+    ]
+    assert sorted(["二十一", "十二", "一百零五", "九"], key=name_key) == [
+        "九",
+        "十二",
+        "二十一",
+        "一百零五",
+    ]

@@ -4,6 +4,7 @@ names from below the root down to the organization, joined by ``/``."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,40 @@ class Organization:
         return cls(**fields)
 
 
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_DIGITS.update({"八": 8, "九": 9})
+_UNITS = {"十": 10, "百": 100}
+_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十百]+")
+
+
+def _numeral(text: str) -> int:
+    """The value of a number in Arabic digits or Chinese numerals up to 999 (十二 = 12)."""
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, 0
+    for char in text:
+        if char in _UNITS:
+            total += (digit or 1) * _UNITS[char]
+            digit = 0
+        else:
+            digit = digit * 10 + _DIGITS[char] if digit else _DIGITS[char]
+    return total + digit
+
+
+def name_key(name: str) -> tuple[tuple[int, str, int], ...]:
+    """Sort key that reads numbers as numbers: 第二党支部 before 第十党支部, 2 before 10."""
+    parts: list[tuple[int, str, int]] = []
+    position = 0
+    for match in _NUMBER.finditer(name):
+        if match.start() > position:
+            parts.append((1, name[position : match.start()], 0))
+        parts.append((0, "", _numeral(match.group())))
+        position = match.end()
+    if position < len(name):
+        parts.append((1, name[position:], 0))
+    return (*parts, (2, name, 0))
+
+
 class OrgTree:
     """The organizations of a ledger (those not in the recycle bin), indexed for lookups."""
 
@@ -51,7 +86,7 @@ class OrgTree:
         for org in self.by_uid.values():
             self.children.setdefault(org.parent_uid, []).append(org.uid)
         for kids in self.children.values():
-            kids.sort(key=lambda uid: self.by_uid[uid].name)
+            kids.sort(key=lambda uid: name_key(self.by_uid[uid].name))
         self._paths: dict[str, str] = {}
 
     @property

@@ -4,13 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop_app.domain.orgtree import Organization, OrgTree
 from desktop_app.i18n import _
 
-INDENT = "\u3000"  # an ideographic space: indents Chinese names evenly
+INDENT = "\u3000"  # an ideographic space: indents Chinese names evenly in a table's text
+DEPTH_ROLE = Qt.ItemDataRole.UserRole + 1
+INDENT_PX = 16
+
+
+class _IndentDelegate(QStyledItemDelegate):
+    """Indents each entry of the open list by its depth in the tree; the closed box shows the
+    name alone."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        depth = index.data(DEPTH_ROLE)
+        if isinstance(depth, int) and depth > 0:
+            option = QStyleOptionViewItem(option)
+            option.rect.setLeft(option.rect.left() + depth * INDENT_PX)
+        super().paint(painter, option, index)
 
 
 class OrgPicker(QComboBox):
@@ -34,6 +54,7 @@ class OrgPicker(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)
         self.setMaxVisibleItems(20)
+        self.setItemDelegate(_IndentDelegate(self))
         self.currentIndexChanged.connect(lambda _i: self.uidChanged.emit(self.uid()))
 
     def load(self, tree: OrgTree, keep: str | None = None) -> None:
@@ -56,11 +77,12 @@ class OrgPicker(QComboBox):
         if not org.active and not self.include_dissolved:
             return
         if self.accept is None or self.accept(org):
-            text = INDENT * depth + org.name
+            text = org.name
             if not org.active:
                 text += " " + _("(dissolved)")
             self.addItem(text, uid)
             self.setItemData(self.count() - 1, tree.path(uid), Qt.ItemDataRole.ToolTipRole)
+            self.setItemData(self.count() - 1, depth, DEPTH_ROLE)
         for child in tree.children.get(uid, []):
             self._add(tree, child, depth + 1)
 
