@@ -39,7 +39,7 @@ from desktop_app.i18n import N_, _, ngettext
 
 class ActivitiesPage(Page):
     key = "activities"
-    title = N_("Activities")
+    title = N_("Activity ledger")
     icon = "AppointmentNew"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
