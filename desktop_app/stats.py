@@ -48,7 +48,7 @@ def compute_stats(
                 "year": year,
                 "scope": scope_org.name if scope_org else "",
                 "as_of": as_of.isoformat(),
-                "organizations": _organizations(tree, scope_uids),
+                "organizations": organization_figures(tree, scope_uids),
                 "activities": _activities(ledger, year),
                 "compliance": _compliance(ledger, tree, scope_uids, year, as_of),
                 "ratings": _ratings(ledger, year),
@@ -70,7 +70,9 @@ def _zeros(codes: Iterable[str]) -> dict[str, int]:
     return dict.fromkeys(codes, 0)
 
 
-def _organizations(tree: OrgTree, scope_uids: list[str]) -> dict[str, Any]:
+def organization_figures(tree: OrgTree, scope_uids: list[str]) -> dict[str, Any]:
+    """The organization figures of the contract for the organizations ``scope_uids`` (the
+    organization tree page shows them for every committee and college)."""
     active = [tree.by_uid[u] for u in scope_uids if tree.by_uid[u].active]
     branches = [o for o in active if o.level == "branch"]
     by_type = _zeros(BRANCH_TYPES.codes)
@@ -247,3 +249,43 @@ def _terms(tree: OrgTree, scope_uids: list[str], as_of: date) -> dict[str, list[
         if state in lists:
             lists[state].append(tree.path(uid))
     return {key: sorted(paths) for key, paths in lists.items()}
+
+
+# ---- month by month (the dashboard's chart) ---------------------------------------------
+#
+# Counted as ``compute_stats`` counts activities (dated in the year, not deleted, of an
+# organization in the scope's subtree, the scope being out of the recycle bin), so the twelve
+# months of every type add up to its ``activities.by_type`` and all of them to
+# ``activities.total``.
+
+MONTHS = 12
+
+# The scope's organizations: ``:scope`` and everything below it, or everything below the root
+# when no scope is given; organizations in the recycle bin (and so their subtrees) left out.
+_SCOPE = (
+    "WITH RECURSIVE scope(uid) AS ("
+    "SELECT uid FROM organizations WHERE deleted_at IS NULL "
+    "AND (uid = :scope OR (:scope IS NULL AND parent_uid IS NULL)) "
+    "UNION ALL SELECT o.uid FROM organizations o JOIN scope s ON o.parent_uid = s.uid "
+    "WHERE o.deleted_at IS NULL) "
+)
+
+
+def activities_by_month(
+    ledger: Ledger, year: int, scope_uid: str | None = None
+) -> dict[str, list[int]]:
+    """For every activity type code (zeros included, in the enumeration's order), the number of
+    activities of ``year`` in each month, January first. ``scope_uid`` limits the count to that
+    organization and its subtree (None: the whole ledger); an unknown or deleted scope counts
+    nothing."""
+    counts: dict[str, list[int]] = {code: [0] * MONTHS for code in ACTIVITY_TYPES.codes}
+    for kind, month, count in ledger.conn.execute(
+        f"{_SCOPE}SELECT a.type, CAST(substr(a.date, 6, 2) AS INTEGER), count(*) "
+        "FROM activities a JOIN scope s ON s.uid = a.org_uid "
+        "WHERE a.deleted_at IS NULL AND a.date BETWEEN :start AND :end "
+        "GROUP BY a.type, substr(a.date, 6, 2)",
+        {"scope": scope_uid, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"},
+    ):
+        # A type the enumeration does not know still counts, so the months add up to the total.
+        counts.setdefault(kind, [0] * MONTHS)[month - 1] += count
+    return counts

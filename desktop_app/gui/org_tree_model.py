@@ -32,7 +32,7 @@ from desktop_app.domain.compliance import term_end, term_state
 from desktop_app.domain.enums import BRANCH_TYPES, ORG_LEVELS
 from desktop_app.domain.orgtree import Organization, OrgTree
 from desktop_app.i18n import N_, _, ngettext
-from desktop_app.stats import _organizations as organization_figures
+from desktop_app.stats import organization_figures
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -20,8 +20,7 @@ from desktop_app.gui.pages.dashboard import FIGURES, DashboardPage
 from desktop_app.gui.widgets import month_chart
 from desktop_app.gui.widgets.reminder_table import TARGET_ROLE, ReminderModel, ReminderRow
 from desktop_app.reminders import Reminders, recent_months, reminders
-from desktop_app.stats import compute_stats
-from desktop_app.stats_by_month import activities_by_month
+from desktop_app.stats import activities_by_month, compute_stats
 from desktop_app.storage import Ledger
 from tests.gui.conftest import DEMO_YEAR, make_window
 

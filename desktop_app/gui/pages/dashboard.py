@@ -41,8 +41,7 @@ from desktop_app.gui.widgets.reminder_table import (
 )
 from desktop_app.i18n import N_, _
 from desktop_app.reminders import reminders
-from desktop_app.stats import compute_stats
-from desktop_app.stats_by_month import activities_by_month
+from desktop_app.stats import activities_by_month, compute_stats
 from desktop_app.stats_text import percent
 
 CARDS_PER_ROW = 6

@@ -33,7 +33,7 @@ from desktop_app.gui.org_tree_model import UID_ROLE, Column, OrgFilterProxy, Org
 from desktop_app.gui.pages.base import Page
 from desktop_app.gui.session import Session
 from desktop_app.i18n import N_, _, ngettext
-from desktop_app.stats import _organizations as organization_figures
+from desktop_app.stats import organization_figures
 
 
 class OrgTreeView(QTreeView):

@@ -1,7 +1,7 @@
 """A stacked bar chart of a year's activities, month by month and by type, painted with
 ``QPainter`` (Qt Charts is not part of PySide6-Essentials).
 
-The figures come from ``desktop_app.stats_by_month.activities_by_month``; the widget only
+The figures come from ``desktop_app.stats.activities_by_month``; the widget only
 draws them: twelve bars stacked by type in the enumeration's order, a value axis with round
 ticks, the months under the bars in the interface language, the month's total above each bar,
 and a legend of the types that occur. Hovering over a month shows its counts as a tooltip.

@@ -8,8 +8,7 @@ import pytest
 
 from desktop_app.domain import activities, organizations
 from desktop_app.domain.enums import ACTIVITY_TYPES
-from desktop_app.stats import compute_stats
-from desktop_app.stats_by_month import activities_by_month
+from desktop_app.stats import activities_by_month, compute_stats
 from desktop_app.storage import Ledger, records
 
 YEAR = 2025
