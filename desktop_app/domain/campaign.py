@@ -102,19 +102,34 @@ def clear_rating(ledger: Ledger, org_uid: str, year: int) -> None:
             records.soft_delete(ledger, [("ratings", uid)], cause=uid)
 
 
+def set_ratings(ledger: Ledger, cells: list[tuple[str, int]], stars: int | None) -> None:
+    """Give every ``(org_uid, year)`` of ``cells`` the same stars (None clears them), in one
+    transaction."""
+    with ledger.transaction():
+        for org_uid, year in cells:
+            if stars is None:
+                clear_rating(ledger, org_uid, year)
+            else:
+                set_rating(ledger, org_uid, year, stars)
+
+
 # ---- targets --------------------------------------------------------------------------------
+
+
+def _check_target_count(target: object) -> list[Fault]:
+    if isinstance(target, int) and not isinstance(target, bool) and target >= 0:
+        return []
+    return [
+        Fault(
+            _("{value} is not a whole number of zero or more.").format(value=target),
+            field="target",
+        )
+    ]
 
 
 def set_target(ledger: Ledger, level: str, grade: str, target: int, period: str = "") -> str:
     """The number of (level, grade) units to create in a plan period, e.g. ``2021-2023``."""
-    faults = check_level_grade(level, grade)
-    if not isinstance(target, int) or isinstance(target, bool) or target < 0:
-        faults.append(
-            Fault(
-                _("{value} is not a whole number of zero or more.").format(value=target),
-                field="target",
-            )
-        )
+    faults = check_level_grade(level, grade) + _check_target_count(target)
     if faults:
         raise ValidationError(_("The target was not saved."), faults)
     period = str(period or "").strip()
@@ -131,6 +146,40 @@ def set_target(ledger: Ledger, level: str, grade: str, target: int, period: str 
         return records.insert(
             ledger,
             "creation_targets",
+            {"level": level, "grade": grade, "target": target, "period": period},
+        )
+
+
+def update_target(
+    ledger: Ledger, uid: str, level: str, grade: str, target: int, period: str = ""
+) -> None:
+    """Change a target, its level, grade and period included (which must stay unique)."""
+    faults = check_level_grade(level, grade) + _check_target_count(target)
+    if faults:
+        raise ValidationError(_("The target was not saved."), faults)
+    period = str(period or "").strip()
+    with ledger.transaction():
+        _must_exist(ledger, "creation_targets", uid)
+        other = _live(
+            ledger,
+            "creation_targets",
+            "level = ? AND grade = ? AND period = ? AND uid != ?",
+            [level, grade, period, uid],
+        )
+        if other:
+            raise ValidationError.single(
+                _(
+                    "There is already a target for {level} ({grade}) in the period “{period}”; "
+                    "edit that one instead."
+                ).format(
+                    level=CREATION_LEVELS.label(level), grade=GRADES.label(grade), period=period
+                ),
+                "period",
+            )
+        records.update(
+            ledger,
+            "creation_targets",
+            uid,
             {"level": level, "grade": grade, "target": target, "period": period},
         )
 
@@ -233,22 +282,67 @@ def add_task(
         return records.insert(ledger, "tasks", values)
 
 
-def set_task_status(ledger: Ledger, uid: str, status: str) -> None:
-    faults = check_task({"title": "-", "status": status})
+def update_task(
+    ledger: Ledger,
+    uid: str,
+    title: str,
+    lead_department: str | None = None,
+    cooperating_departments: str | None = None,
+    deadline: date | None = None,
+    status: str = "todo",
+    section: str | None = None,
+) -> None:
+    """Change every field of a task; the title stays unique among live tasks."""
+    values = {
+        "title": str(title or "").strip(),
+        "lead_department": lead_department,
+        "cooperating_departments": cooperating_departments,
+        "deadline": to_iso(deadline),
+        "status": status,
+        "section": section,
+    }
+    faults = check_task(values)
     if faults:
         raise ValidationError(_("The task was not saved."), faults)
     with ledger.transaction():
         _must_exist(ledger, "tasks", uid)
-        records.update(ledger, "tasks", uid, {"status": status})
+        if _live(ledger, "tasks", "title = ? AND uid != ?", [values["title"], uid]):
+            raise ValidationError.single(
+                _("There is already a task titled “{title}”.").format(title=values["title"]),
+                "title",
+            )
+        records.update(ledger, "tasks", uid, values)
+
+
+def set_task_status(ledger: Ledger, uid: str, status: str) -> None:
+    set_tasks_status(ledger, [uid], status)
+
+
+def set_tasks_status(ledger: Ledger, uids: list[str], status: str) -> int:
+    """Give several tasks one status in one transaction; returns how many changed."""
+    faults = check_task({"title": "-", "status": status})
+    if faults:
+        raise ValidationError(_("The task was not saved."), faults)
+    with ledger.transaction():
+        for uid in uids:
+            _must_exist(ledger, "tasks", uid)
+        return records.update_many(ledger, "tasks", [(uid, {"status": status}) for uid in uids])
 
 
 def delete_record(ledger: Ledger, table: str, uid: str) -> None:
     """Move a rating, target, candidate, task or brand to the recycle bin."""
+    delete_records(ledger, table, [uid])
+
+
+def delete_records(ledger: Ledger, table: str, uids: list[str]) -> None:
+    """Move several records of one table to the recycle bin in one transaction; each can be
+    restored on its own."""
     if table not in ("ratings", "creation_targets", "creation_candidates", "tasks", "brands"):
         raise ValueError(table)
     with ledger.transaction():
-        _must_exist(ledger, table, uid)
-        records.soft_delete(ledger, [(table, uid)], cause=uid)
+        for uid in uids:
+            _must_exist(ledger, table, uid)
+            records.soft_delete(ledger, [(table, uid)], cause=uid)
 
 
 # ---- brands and innovation projects ---------------------------------------------------------
