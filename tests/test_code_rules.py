@@ -38,10 +38,14 @@ def test_core_never_imports_qt() -> None:
 
 
 def test_modules_stay_small() -> None:
+    """Hand-written modules, that is: the forms generated from ui/*.ui are as long as their
+    Designer files make them."""
+    forms = PACKAGE / "gui" / "forms"
     long = {
         str(p.relative_to(PACKAGE)): n
         for p in _modules()
-        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+        if forms not in p.parents
+        and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
     }
     assert long == {}
 

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'activity_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -35,12 +35,14 @@ class Ui_ActivityDialog(object):
         self.noteLabel = QLabel(ActivityDialog)
         self.noteLabel.setObjectName(u"noteLabel")
         self.noteLabel.setWordWrap(True)
+        self.noteLabel.setProperty(u"role", u"caption")
 
         self.dialogLayout.addWidget(self.noteLabel)
 
         self.generalError = QLabel(ActivityDialog)
         self.generalError.setObjectName(u"generalError")
         self.generalError.setWordWrap(True)
+        self.generalError.setProperty(u"role", u"fieldError")
 
         self.dialogLayout.addWidget(self.generalError)
 
@@ -325,9 +327,7 @@ class Ui_ActivityDialog(object):
     def retranslateUi(self, ActivityDialog):
         ActivityDialog.setWindowTitle(_(u"Activity", None))
         self.noteLabel.setText("")
-        self.noteLabel.setProperty(u"role", _(u"caption", None))
         self.generalError.setText("")
-        self.generalError.setProperty(u"role", _(u"fieldError", None))
         self.orgLabel.setText(_(u"&Organization:", None))
 #if QT_CONFIG(tooltip)
         self.orgPicker.setToolTip(_(u"The organization that held the activity", None))

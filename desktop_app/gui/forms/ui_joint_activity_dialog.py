@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'joint_activity_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -33,12 +33,14 @@ class Ui_JointActivityDialog(object):
         self.introLabel = QLabel(JointActivityDialog)
         self.introLabel.setObjectName(u"introLabel")
         self.introLabel.setWordWrap(True)
+        self.introLabel.setProperty(u"role", u"caption")
 
         self.dialogLayout.addWidget(self.introLabel)
 
         self.generalError = QLabel(JointActivityDialog)
         self.generalError.setObjectName(u"generalError")
         self.generalError.setWordWrap(True)
+        self.generalError.setProperty(u"role", u"fieldError")
 
         self.dialogLayout.addWidget(self.generalError)
 
@@ -74,6 +76,7 @@ class Ui_JointActivityDialog(object):
 
         self.chosenLabel = QLabel(self.branchesGroup)
         self.chosenLabel.setObjectName(u"chosenLabel")
+        self.chosenLabel.setProperty(u"role", u"caption")
 
         self.selectLayout.addWidget(self.chosenLabel)
 
@@ -231,9 +234,7 @@ class Ui_JointActivityDialog(object):
     def retranslateUi(self, JointActivityDialog):
         JointActivityDialog.setWindowTitle(_(u"Joint theme party day", None))
         self.introLabel.setText(_(u"One theme party day held together by several branches: it is recorded once for each branch you tick, all in one step.", None))
-        self.introLabel.setProperty(u"role", _(u"caption", None))
         self.generalError.setText("")
-        self.generalError.setProperty(u"role", _(u"fieldError", None))
         self.branchesGroup.setTitle(_(u"Branches taking part", None))
 #if QT_CONFIG(tooltip)
         self.branchTree.setToolTip(_(u"Tick a college to choose every branch under it", None))
@@ -241,7 +242,6 @@ class Ui_JointActivityDialog(object):
         self.selectAllButton.setText(_(u"Select &all", None))
         self.selectNoneButton.setText(_(u"Select &none", None))
         self.chosenLabel.setText("")
-        self.chosenLabel.setProperty(u"role", _(u"caption", None))
         self.branchesError.setText("")
         self.dateLabel.setText(_(u"&Date:", None))
         self.dateError.setText("")

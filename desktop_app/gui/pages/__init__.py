@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-import importlib
-
+from desktop_app.gui.pages.activities import ActivitiesPage
 from desktop_app.gui.pages.base import Page
+from desktop_app.gui.pages.campaign import CampaignPage
+from desktop_app.gui.pages.dashboard import DashboardPage
+from desktop_app.gui.pages.organizations import OrganizationsPage
+from desktop_app.gui.pages.ratings import RatingsPage
+from desktop_app.gui.pages.recycle_bin import RecycleBinPage
+from desktop_app.gui.pages.reports import ReportsPage
+from desktop_app.gui.pages.settings import SettingsPage
+from desktop_app.gui.pages.tasks import TasksPage
 
-_PAGES = (
-    ("dashboard", "DashboardPage"),
-    ("organizations", "OrganizationsPage"),
-    ("activities", "ActivitiesPage"),
-    ("campaign", "CampaignPage"),
-    ("tasks", "TasksPage"),
-    ("ratings", "RatingsPage"),
-    ("reports", "ReportsPage"),
-    ("recycle_bin", "RecycleBinPage"),
-    ("settings", "SettingsPage"),
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    DashboardPage,
+    OrganizationsPage,
+    ActivitiesPage,
+    CampaignPage,
+    TasksPage,
+    RatingsPage,
+    ReportsPage,
+    RecycleBinPage,
+    SettingsPage,
 )
 
 
 def page_classes() -> list[type[Page]]:
-    classes = []
-    for module_name, class_name in _PAGES:
-        try:
-            module = importlib.import_module(f"desktop_app.gui.pages.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"desktop_app.gui.pages.{module_name}":
-                raise
-            continue
-        classes.append(getattr(module, class_name))
-    return classes
+    return list(PAGE_CLASSES)

@@ -72,7 +72,7 @@ class ActivitiesPage(Page):
         return action
 
     def _build(self) -> None:
-        heading = QLabel(_("Activities"), self)
+        heading = QLabel(_("Activity ledger"), self)
         heading.setObjectName("pageTitle")
         heading.setProperty("role", "pageTitle")
         self.new_button = self._button(

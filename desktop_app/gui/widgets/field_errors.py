@@ -50,6 +50,7 @@ class FieldErrors:
             first = first or widget
         if first is not None:
             first.setFocus()
+            _make_room(first.window())
         if not error.faults:
             unplaced.append(Fault(error.message))
         return unplaced
@@ -64,3 +65,13 @@ class FieldErrors:
         style = widget.style()
         style.unpolish(widget)
         style.polish(widget)
+
+
+def _make_room(window: QWidget) -> None:
+    """Grow a dialog that is already open so the messages just shown are not clipped."""
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    wanted = window.sizeHint().height()
+    if window.isVisible() and wanted > window.height():
+        window.resize(window.width(), wanted)
