@@ -95,8 +95,10 @@ def _weekday(day: date) -> date:
     return day
 
 
-def build_demo(ledger: Ledger, year: int) -> DemoSummary:
-    """Fill an empty ledger with the demonstration university and its records of ``year``."""
+def build_demo(ledger: Ledger, year: int, as_of: date | None = None) -> DemoSummary:
+    """Fill an empty ledger with the demonstration university and its records of ``year``, as
+    kept up to ``as_of`` (default today): a demonstration of the current year holds no
+    activity dated after it."""
     if not isinstance(year, int) or not DEMO_MIN_YEAR <= year <= DEMO_MAX_YEAR:
         message = _("Choose a year from {low} to {high} for the demonstration, not {value}.")
         raise ValidationError.single(
@@ -110,7 +112,7 @@ def build_demo(ledger: Ledger, year: int) -> DemoSummary:
                 "ledger file and build the demonstration there."
             )
             raise RefusedError(message)
-        return _Demo(ledger, year).build()
+        return _Demo(ledger, year).build(as_of or date.today())
 
 
 class _Demo:
@@ -377,9 +379,10 @@ class _Demo:
         records.update_many(self.ledger, "tasks", changes)
         return added
 
-    def build(self) -> DemoSummary:
+    def build(self, as_of: date) -> DemoSummary:
         self.build_orgs()
         ratings = self.ratings(self.build_activities())
+        self.activities = [a for a in self.activities if a["date"] <= as_of.isoformat()]
         targets = [asdict(target) for target in load_plan().targets]
         candidates, brands = self.candidates(), self.brands()
         insert = records.insert_many

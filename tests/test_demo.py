@@ -62,7 +62,7 @@ class Built(NamedTuple):
 def built(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Built]:
     """The demonstration of a year; the rules must hold whatever the year."""
     with open_ledger(tmp_path / f"demo-{request.param}.sqlite") as ledger:
-        build_demo(ledger, request.param)
+        build_demo(ledger, request.param, date(request.param, 12, 31))
         yield Built(ledger, request.param)
 
 
@@ -372,3 +372,12 @@ def test_refuses_a_year_out_of_range(ledger: Ledger) -> None:
     with pytest.raises(ValidationError, match="from 2000 to 2100 for the demonstration, not 1999"):
         build_demo(ledger, 1999)
     assert ledger.scalar("SELECT COUNT(*) FROM organizations") == 0
+
+
+def test_a_demonstration_of_this_year_holds_nothing_after_today(tmp_path: Path) -> None:
+    with open_ledger(tmp_path / "demo.sqlite") as ledger:
+        build_demo(ledger, YEAR, date(YEAR, 6, 15))
+        last = ledger.scalar("SELECT max(date) FROM activities")
+        first = ledger.scalar("SELECT min(date) FROM activities")
+    assert str(last) <= f"{YEAR}-06-15"
+    assert str(first) < f"{YEAR}-02-01"
