@@ -38,4 +38,4 @@ def test_style_properties_are_not_translated() -> None:
     longer match in Chinese (write ``<string notr="true">`` in the .ui file)."""
     for path in (ROOT / "desktop_app/gui/forms").glob("ui_*.py"):
         text = path.read_text(encoding="utf-8")
-        assert ".setProperty(u\"role\", _(" not in text, path.name
+        assert '.setProperty(u"role", _(' not in text, path.name

@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from desktop_app.bin_items import BinEntry, local_time
+from desktop_app.gui.widgets.rows_model import RowsModel
 from desktop_app.i18n import N_, _, ngettext
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,73 +32,33 @@ HEADER_TIPS = (
     N_("How many records were deleted with it, itself included; they come back together"),
 )
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-class BinModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._entries: list[BinEntry] = []
+class BinModel(RowsModel[BinEntry]):
+    HEADERS = HEADERS
+    sort_role = SORT_ROLE
 
     def set_entries(self, entries: list[BinEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.load(entries)
 
     def entries(self) -> list[BinEntry]:
-        return list(self._entries)
+        return list(self._rows)
 
     def entry(self, row: int) -> BinEntry:
-        return self._entries[row]
+        return self.row_at(row)
 
-    def row_of(self, uid: str) -> int:
-        return next((n for n, e in enumerate(self._entries) if e.uid == uid), -1)
-
-    # ---- QAbstractTableModel ------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
-        if role == SORT_ROLE:
-            return self._sort_value(entry, column)
-        if role == ENTRY_ROLE:
-            return entry
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(entry, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == COUNT:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal and 0 <= section < len(HEADER_TIPS):
             return _(HEADER_TIPS[section])
-        return None
+        return super().headerData(section, orientation, role)
 
     # ---- cells --------------------------------------------------------------------------
 
-    @staticmethod
-    def _text(entry: BinEntry, column: int) -> str:
+    def display(self, entry: BinEntry, column: int) -> str:
         if column == WHAT:
             return entry.what
         if column == KIND:
@@ -114,26 +69,30 @@ class BinModel(QAbstractTableModel):
             return local_time(entry.deleted_at)
         return str(entry.count)
 
-    @staticmethod
-    def _sort_value(entry: BinEntry, column: int) -> Any:
+    def sort_value(self, entry: BinEntry, column: int) -> Any:
         if column == DELETED_AT:
             return entry.deleted_at
         if column == COUNT:
             return entry.count
-        return BinModel._text(entry, column)
+        return self.display(entry, column)
 
-    @staticmethod
-    def _tooltip(entry: BinEntry, column: int) -> str:
+    def tooltip(self, entry: BinEntry, column: int) -> str:
         if column == COUNT:
             return ngettext(
                 "Restoring or purging it acts on {count} record.",
                 "Restoring or purging it acts on {count} records together.",
                 entry.count,
             ).format(count=entry.count)
-        text = BinModel._text(entry, column)
+        text = self.display(entry, column)
         if column == WHAT and entry.organization:
             return f"{text}\n{entry.organization}"
         return text
+
+    def alignment(self, entry: BinEntry, column: int) -> int:
+        return RIGHT if column == COUNT else LEFT
+
+    def role_data(self, entry: BinEntry, column: int, role: int) -> Any:
+        return entry if role == ENTRY_ROLE else None
 
 
 class BinProxy(QSortFilterProxyModel):

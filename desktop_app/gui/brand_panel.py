@@ -6,14 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.enums import BRAND_KINDS, CANDIDATE_STATUSES, GRADES
@@ -27,11 +20,10 @@ from desktop_app.gui.campaign_widgets import (
     make_table,
 )
 from desktop_app.gui.session import Session
-from desktop_app.i18n import _
+from desktop_app.gui.widgets.rows_model import RowsModel
+from desktop_app.i18n import N_, _
 from desktop_app.storage.ledger import Ledger
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NO_VALUE = "—"
 
@@ -72,67 +64,46 @@ def brand_rows(ledger: Ledger, tree: OrgTree) -> list[BrandRow]:
     return rows
 
 
-class BrandsModel(QAbstractTableModel):
+class BrandsModel(RowsModel[BrandRow]):
     NAME, ORG, KIND, YEAR, GRADE, STATUS = range(6)
+    HEADERS = (
+        N_("Brand or project"),
+        N_("Organization"),
+        N_("Kind"),
+        N_("Year approved"),
+        N_("Grade"),
+        N_("Status"),
+    )
+    sort_role = SORT_ROLE
+    uid_role = UID_ROLE
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[BrandRow] = []
-
-    def load(self, rows: list[BrandRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
+    def display(self, row: BrandRow, column: int) -> str:
         return (
-            _("Brand or project"),
-            _("Organization"),
-            _("Kind"),
-            _("Year approved"),
-            _("Grade"),
-            _("Status"),
-        )[section]
+            row.name,
+            row.path,
+            BRAND_KINDS.label(row.kind) if row.kind in BRAND_KINDS else row.kind,
+            str(row.year_approved) if row.year_approved else NO_VALUE,
+            GRADES.label(row.grade) if row.grade in GRADES else NO_VALUE,
+            CANDIDATE_STATUSES.label(row.status)
+            if row.status in CANDIDATE_STATUSES
+            else row.status,
+        )[column]
 
-    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == DISPLAY:
-            return (
-                row.name,
-                row.path,
-                BRAND_KINDS.label(row.kind) if row.kind in BRAND_KINDS else row.kind,
-                str(row.year_approved) if row.year_approved else NO_VALUE,
-                GRADES.label(row.grade) if row.grade in GRADES else NO_VALUE,
-                CANDIDATE_STATUSES.label(row.status)
-                if row.status in CANDIDATE_STATUSES
-                else row.status,
-            )[column]
-        if role == UID_ROLE:
-            return row.uid
-        if role == SORT_ROLE:
-            return (
-                row.name,
-                row.path,
-                _order(BRAND_KINDS.codes, row.kind),
-                row.year_approved or 0,
-                _order(GRADES.codes, row.grade or ""),
-                _order(CANDIDATE_STATUSES.codes, row.status),
-            )[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.NAME, self.ORG):
-            return f"{row.name}\n{row.path}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.YEAR:
-            return RIGHT
-        return None
+    def sort_value(self, row: BrandRow, column: int) -> Any:
+        return (
+            row.name,
+            row.path,
+            _order(BRAND_KINDS.codes, row.kind),
+            row.year_approved or 0,
+            _order(GRADES.codes, row.grade or ""),
+            _order(CANDIDATE_STATUSES.codes, row.status),
+        )[column]
+
+    def tooltip(self, row: BrandRow, column: int) -> str | None:
+        return f"{row.name}\n{row.path}" if column in (self.NAME, self.ORG) else None
+
+    def alignment(self, row: BrandRow, column: int) -> Any:
+        return RIGHT if column == self.YEAR else None
 
 
 class BrandsPanel(QWidget):
@@ -185,7 +156,7 @@ class BrandsPanel(QWidget):
         index = self.view.currentIndex()
         if not index.isValid() or not self.view.selectionModel().hasSelection():
             return None
-        return self.model.rows[self.proxy.mapToSource(index).row()]
+        return self.model.row_at(self.proxy.mapToSource(index).row())
 
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(self.selected() is not None)

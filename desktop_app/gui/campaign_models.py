@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,13 +20,13 @@ from desktop_app.domain.campaign import STATUS_DATE
 from desktop_app.domain.enums import CANDIDATE_STATUSES, CREATION_LEVELS, GRADES
 from desktop_app.domain.orgtree import OrgTree
 from desktop_app.gui.campaign_widgets import PROGRESS_ROLE, SORT_ROLE, UID_ROLE
-from desktop_app.i18n import _
+from desktop_app.gui.widgets.rows_model import RowsModel
+from desktop_app.i18n import N_, _
 from desktop_app.storage.ledger import Ledger
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
-ALIGN = Qt.ItemDataRole.TextAlignmentRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 NO_VALUE = "—"
@@ -86,60 +85,25 @@ def target_rows(ledger: Ledger, creation: list[dict[str, Any]]) -> list[TargetRo
     return rows
 
 
-class TargetsModel(QAbstractTableModel):
+class TargetsModel(RowsModel[TargetRow]):
     LEVEL, GRADE, PERIOD, TARGET, ACHIEVED, PROGRESS = range(6)
+    HEADERS = (
+        N_("Level"),
+        N_("Grade"),
+        N_("Plan period"),
+        N_("Target"),
+        N_("Accepted"),
+        N_("Progress"),
+    )
+    sort_role = SORT_ROLE
+    uid_role = UID_ROLE
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[TargetRow] = []
+    @property
+    def rows(self) -> list[TargetRow]:
+        """The rows shown, in the order loaded."""
+        return self._rows
 
-    def load(self, rows: list[TargetRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        return (
-            _("Level"),
-            _("Grade"),
-            _("Plan period"),
-            _("Target"),
-            _("Accepted"),
-            _("Progress"),
-        )[section]
-
-    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == DISPLAY:
-            return self._text(row, column)
-        if role == UID_ROLE:
-            return row.uid
-        if role == PROGRESS_ROLE and column == self.PROGRESS:
-            return (row.achieved, row.target or 0)
-        if role == ALIGN and column in (self.TARGET, self.ACHIEVED):
-            return RIGHT
-        if role == ALIGN and column == self.PROGRESS:
-            return CENTER
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == TOOLTIP:
-            if row.uid is None:
-                return _("Candidates were accepted but no target is set; press Edit to set one.")
-            if column == self.ACHIEVED:
-                return _("Candidates of this level and grade accepted, whatever the period.")
-        return None
-
-    def _text(self, row: TargetRow, column: int) -> str:
+    def display(self, row: TargetRow, column: int) -> str:
         if column == self.LEVEL:
             return CREATION_LEVELS.label(row.level)
         if column == self.GRADE:
@@ -156,7 +120,7 @@ class TargetsModel(QAbstractTableModel):
             done=row.achieved, target=row.target, percent=row.achieved / row.target
         )
 
-    def _sort_key(self, row: TargetRow, column: int) -> Any:
+    def sort_value(self, row: TargetRow, column: int) -> Any:
         if column == self.LEVEL:
             return _order(CREATION_LEVELS.codes, row.level)
         if column == self.GRADE:
@@ -168,6 +132,23 @@ class TargetsModel(QAbstractTableModel):
         if column == self.ACHIEVED:
             return row.achieved
         return row.achieved / row.target if row.target else -1.0
+
+    def role_data(self, row: TargetRow, column: int, role: int) -> Any:
+        if role == PROGRESS_ROLE and column == self.PROGRESS:
+            return (row.achieved, row.target or 0)
+        return None
+
+    def alignment(self, row: TargetRow, column: int) -> Any:
+        if column in (self.TARGET, self.ACHIEVED):
+            return RIGHT
+        return CENTER if column == self.PROGRESS else None
+
+    def tooltip(self, row: TargetRow, column: int) -> str | None:
+        if row.uid is None:
+            return _("Candidates were accepted but no target is set; press Edit to set one.")
+        if column == self.ACHIEVED:
+            return _("Candidates of this level and grade accepted, whatever the period.")
+        return None
 
 
 # ---- candidates -------------------------------------------------------------------------------

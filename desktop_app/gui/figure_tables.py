@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+from desktop_app.gui.widgets.rows_model import RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 """The raw value of a cell (a number, a code, a path) for sorting and for tests."""
@@ -43,9 +45,11 @@ class Cell:
         return cls(text, text if value is None else value, tooltip)
 
 
-class FiguresModel(QAbstractTableModel):
+class FiguresModel(RowsModel[list[Cell]]):
     """Rows of ``Cell``s under translated headers; numbers are right-aligned. ``keys`` names
     each row (a code, a path) so callers can find a figure again."""
+
+    sort_role = SORT_ROLE
 
     def __init__(
         self,
@@ -56,17 +60,15 @@ class FiguresModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._headers = headers
-        self._rows: list[list[Cell]] = []
         self.keys: list[Any] = []
         self.set_rows(rows or [], keys)
 
     def set_rows(self, rows: list[list[Cell]], keys: list[Any] | None = None) -> None:
-        self.beginResetModel()
-        self._rows = rows
         self.keys = list(keys) if keys is not None else list(range(len(rows)))
-        self.endResetModel()
+        self.load(rows)
 
     def row_of(self, key: Any) -> int:
+        """The row named ``key`` (a ``ValueError`` when there is none)."""
         return self.keys.index(key)
 
     def value(self, key: Any, column: int) -> Any:
@@ -76,42 +78,37 @@ class FiguresModel(QAbstractTableModel):
     def text(self, key: Any, column: int) -> str:
         return self._rows[self.row_of(key)][column].text
 
-    # ---- QAbstractTableModel ------------------------------------------------------------
+    # ---- cells --------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        return self._headers
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def display(self, row: list[Cell], column: int) -> str:
+        return row[column].text
+
+    def sort_value(self, row: list[Cell], column: int) -> Any:
+        return row[column].value
+
+    def tooltip(self, row: list[Cell], column: int) -> str:
+        return row[column].tooltip or row[column].text
+
+    def alignment(self, row: list[Cell], column: int) -> int:
+        cell = row[column]
+        right = cell.right
+        if right is None:
+            right = isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+        return int(_RIGHT if right else _LEFT)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        """Nothing in the columns past a row's last cell."""
+        row = index.row()
+        if (
+            index.isValid()
+            and 0 <= row < len(self._rows)
+            and index.column() >= len(self._rows[row])
+        ):
             return None
-        row = self._rows[index.row()]
-        if index.column() >= len(row):
-            return None
-        cell = row[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell.text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.tooltip or cell.text
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            right = cell.right
-            if right is None:
-                right = isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
-            return int(_RIGHT if right else _LEFT)
-        if role == SORT_ROLE:
-            return cell.value
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        return super().data(index, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

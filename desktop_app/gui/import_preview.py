@@ -9,140 +9,90 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView, QWidget
 
 import desktop_app.gui.forms  # noqa: F401  (supplies ``_`` to the generated forms)
 from desktop_app.errors import Fault, ValidationError
 from desktop_app.gui.forms.ui_import_preview import Ui_ImportPreviewDialog
+from desktop_app.gui.widgets.rows_model import RowsModel
 from desktop_app.i18n import N_, _, ngettext
 from desktop_app.workbook.contract import SHEETS
 from desktop_app.workbook.report import ImportReport, SheetCounts
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-AnyIndex = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 # Past this many rows, rows keep one line each (sizing every row to its text gets slow).
 WRAP_ROWS_UP_TO = 300
 
 
-class CountsModel(QAbstractTableModel):
+class CountsModel(RowsModel[tuple[str, SheetCounts]]):
     """Per sheet: how many records the import adds, updates and leaves as they are."""
 
     HEADERS = (N_("Sheet"), N_("To add"), N_("To update"), N_("Unchanged"))
     FIELDS = ("", "added", "updated", "unchanged")
+    sort_role = SORT_ROLE
 
     def __init__(self, report: ImportReport | None = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[str, SheetCounts]] = []
         if report is not None:
-            self.set_report(report)
+            self.load(report.sheets.items())
 
-    def set_report(self, report: ImportReport) -> None:
-        self.beginResetModel()
-        self._rows = list(report.sheets.items())
-        self.endResetModel()
+    def sort_value(self, row: tuple[str, SheetCounts], column: int) -> Any:
+        sheet, counts = row
+        return sheet if column == 0 else counts[self.FIELDS[column]]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, row: tuple[str, SheetCounts], column: int) -> str:
+        return str(self.sort_value(row, column))
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def alignment(self, row: tuple[str, SheetCounts], column: int) -> int:
+        return LEFT if column == 0 else RIGHT
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        sheet, counts = self._rows[index.row()]
-        column = index.column()
-        value: Any = sheet if column == 0 else counts[self.FIELDS[column]]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(value)
-        if role == SORT_ROLE:
-            return value
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return LEFT if column == 0 else RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _("{sheet}: {added} to add, {updated} to update, {unchanged} unchanged").format(
-                sheet=sheet,
-                added=counts.added,
-                updated=counts.updated,
-                unchanged=counts.unchanged,
-            )
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _(self.HEADERS[section])
-        return None
+    def tooltip(self, row: tuple[str, SheetCounts], column: int) -> str:
+        sheet, counts = row
+        return _("{sheet}: {added} to add, {updated} to update, {unchanged} unchanged").format(
+            sheet=sheet,
+            added=counts.added,
+            updated=counts.updated,
+            unchanged=counts.unchanged,
+        )
 
 
-class FaultsModel(QAbstractTableModel):
+class FaultsModel(RowsModel[Fault]):
     """Faults (or warnings) of a workbook: sheet, row, column and what is wrong."""
 
     HEADERS = (N_("Sheet"), N_("Row"), N_("Column"), N_("Problem"))
     MESSAGE = 3
+    sort_role = SORT_ROLE
 
     def __init__(self, faults: Sequence[Fault] = (), parent: Any = None) -> None:
         super().__init__(parent)
-        self._faults: list[Fault] = list(faults)
-
-    def set_faults(self, faults: Sequence[Fault]) -> None:
-        self.beginResetModel()
-        self._faults = list(faults)
-        self.endResetModel()
+        self.load(faults)
 
     def faults(self) -> list[Fault]:
-        return list(self._faults)
+        return list(self._rows)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._faults)
+    @staticmethod
+    def _raw(fault: Fault, column: int) -> Any:
+        return (fault.sheet, fault.row, fault.column, fault.message)[column]
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def display(self, fault: Fault, column: int) -> str:
+        raw = self._raw(fault, column)
+        return "" if raw is None else str(raw)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._faults):
-            return None
-        fault = self._faults[index.row()]
-        column = index.column()
-        raw: Any = (fault.sheet, fault.row, fault.column, fault.message)[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "" if raw is None else str(raw)
-        if role == SORT_ROLE:
-            # Row numbers sort as numbers; a fault without a row sorts first.
-            if column == 1:
-                return -1 if raw is None else int(raw)
-            return "" if raw is None else str(raw)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return RIGHT if column == 1 else LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(fault)
-        return None
+    def sort_value(self, fault: Fault, column: int) -> Any:
+        # Row numbers sort as numbers; a fault without a row sorts first.
+        if column == 1:
+            return -1 if fault.row is None else int(fault.row)
+        return self.display(fault, column)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _(self.HEADERS[section])
-        return None
+    def alignment(self, fault: Fault, column: int) -> int:
+        return RIGHT if column == 1 else LEFT
+
+    def tooltip(self, fault: Fault, column: int) -> str:
+        return str(fault)
 
 
 def sorting_proxy(model: QAbstractTableModel, parent: Any) -> QSortFilterProxyModel:

@@ -3,12 +3,12 @@ a proxy searches the text and filters by state."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,12 +20,12 @@ from PySide6.QtGui import QBrush, QColor
 from desktop_app.domain.dates import from_iso
 from desktop_app.domain.enums import TASK_STATUSES
 from desktop_app.gui.campaign_widgets import SORT_ROLE, UID_ROLE
-from desktop_app.i18n import _
+from desktop_app.gui.widgets.rows_model import RowsModel
+from desktop_app.i18n import N_, _
 from desktop_app.stats import OVERDUE_TASK
 from desktop_app.storage.ledger import Ledger
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
 OVERDUE_BACKGROUND = QColor("#fbe3e1")
 OVERDUE_TEXT = QColor("#9b1c1c")
 NO_VALUE = "—"
@@ -69,71 +69,36 @@ def task_rows(ledger: Ledger, as_of: date) -> list[TaskRow]:
     ]
 
 
-class TasksModel(QAbstractTableModel):
+class TasksModel(RowsModel[TaskRow]):
     TITLE, SECTION, LEAD, COOPERATING, DEADLINE, STATUS = range(6)
+    HEADERS = (
+        N_("Task"),
+        N_("Section"),
+        N_("Lead department"),
+        N_("Cooperating departments"),
+        N_("Deadline"),
+        N_("Status"),
+    )
+    sort_role = SORT_ROLE
+    uid_role = UID_ROLE
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[TaskRow] = []
         self._section_order: dict[str, int] = {}
 
-    def load(self, rows: list[TaskRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
+    def load(self, rows: Iterable[TaskRow]) -> None:
+        rows = list(rows)
         self._section_order = {}
         for row in rows:
             self._section_order.setdefault(row.section, len(self._section_order))
-        self.endResetModel()
+        super().load(rows)
 
-    def row_of(self, uid: str) -> int:
-        for number, row in enumerate(self.rows):
-            if row.uid == uid:
-                return number
-        return -1
+    @property
+    def rows(self) -> list[TaskRow]:
+        """The rows shown, in the order loaded."""
+        return self._rows
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        return (
-            _("Task"),
-            _("Section"),
-            _("Lead department"),
-            _("Cooperating departments"),
-            _("Deadline"),
-            _("Status"),
-        )[section]
-
-    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == DISPLAY:
-            return self._text(row, column)
-        if role == UID_ROLE:
-            return row.uid
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if row.overdue:
-                return _("Overdue: the deadline {day} has passed and the task is not done.").format(
-                    day=row.deadline.isoformat() if row.deadline else ""
-                )
-            if column in (self.TITLE, self.SECTION, self.COOPERATING):
-                return self._text(row, column)
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
-            return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
-            return QBrush(OVERDUE_TEXT)
-        return None
-
-    def _text(self, row: TaskRow, column: int) -> str:
+    def display(self, row: TaskRow, column: int) -> str:
         if column == self.TITLE:
             return row.title
         if column == self.SECTION:
@@ -150,14 +115,31 @@ class TasksModel(QAbstractTableModel):
         label = TASK_STATUSES.label(row.status) if row.status in TASK_STATUSES else row.status
         return label
 
-    def _sort_key(self, row: TaskRow, column: int) -> Any:
+    def sort_value(self, row: TaskRow, column: int) -> Any:
         if column == self.SECTION:
             return self._section_order.get(row.section, 0)
         if column == self.DEADLINE:
             return row.deadline.isoformat() if row.deadline else "9999"
         if column == self.STATUS:
             return TASK_STATUSES.codes.index(row.status) if row.status in TASK_STATUSES else 9
-        return self._text(row, column)
+        return self.display(row, column)
+
+    def tooltip(self, row: TaskRow, column: int) -> str | None:
+        if row.overdue:
+            return _("Overdue: the deadline {day} has passed and the task is not done.").format(
+                day=row.deadline.isoformat() if row.deadline else ""
+            )
+        if column in (self.TITLE, self.SECTION, self.COOPERATING):
+            return self.display(row, column)
+        return None
+
+    def foreground(self, row: TaskRow, column: int) -> QBrush | None:
+        return QBrush(OVERDUE_TEXT) if row.overdue else None
+
+    def role_data(self, row: TaskRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
+            return QBrush(OVERDUE_BACKGROUND)
+        return None
 
 
 class TaskFilter(QSortFilterProxyModel):
@@ -187,7 +169,7 @@ class TaskFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         if not isinstance(model, TasksModel) or source_parent.isValid():
             return True
-        row = model.rows[source_row]
+        row = model.row_at(source_row)
         if self._state == OVERDUE_FILTER and not row.overdue:
             return False
         if self._state not in (None, OVERDUE_FILTER) and row.status != self._state:

@@ -297,7 +297,9 @@ def test_nothing_missing_is_said_positively(
 ) -> None:
     page = page_of(demo_window)
     monkeypatch.setattr(
-        dashboard_module, "reminders", lambda ledger, year, as_of: Reminders(year, as_of)
+        dashboard_module,
+        "reminders",
+        lambda ledger, year, as_of, stats=None: Reminders(year, as_of),
     )
     page.refresh()
     assert page.reminder_model.rowCount() == 0

@@ -189,3 +189,14 @@ def test_switching_to_another_ledger(window, tmp_path: Path) -> None:  # type: i
     assert window.session.ledger.path == other
     assert "other" in window.windowTitle()
     assert nav_texts(window) == NAV_TITLES
+
+
+def test_the_empty_dashboard_opens_the_demo_ledger(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.paths import user_data_dir
+
+    empty = window.session.ledger.path
+    window.pages["dashboard"].demo_button.click()
+    assert window.session.ledger.path == user_data_dir() / "demo.sqlite"
+    assert window.session.ledger.scalar("SELECT count(*) FROM organizations") > 10
+    assert empty.exists()
+    assert window.switch_ledger(empty, create=False)

@@ -201,8 +201,15 @@ class DashboardPage(Page):
         self.add_root_button.setObjectName("addCommittee")
         self.add_root_button.clicked.connect(lambda: self.session.navigate("organizations"))
         self.add_root_button.setDefault(True)
+        self.demo_button = QPushButton(_("Look at the demo ledger"), self.empty_panel)
+        self.demo_button.setObjectName("openDemo")
+        self.demo_button.setToolTip(
+            _("Opens an example university in a ledger file of its own; this ledger is kept.")
+        )
+        self.demo_button.clicked.connect(self.open_demo)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.add_root_button)
+        buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
         box.addWidget(self.empty_text)
         box.addLayout(buttons)
@@ -306,7 +313,7 @@ class DashboardPage(Page):
     def refresh(self) -> None:
         ledger, year, today = self.session.ledger, self.session.year, date.today()
         self.stats = compute_stats(ledger, year, as_of=today)
-        found = reminders(ledger, year, today)
+        found = reminders(ledger, year, today, stats=self.stats)
         by_month = activities_by_month(ledger, year)
         empty = not self.stats["scope"]
 
@@ -369,6 +376,11 @@ class DashboardPage(Page):
         window = self.window()
         if hasattr(window, "import_workbook"):
             window.import_workbook()
+
+    def open_demo(self) -> None:
+        window = self.window()
+        if hasattr(window, "open_demo"):
+            window.open_demo()
 
     def show_record(self, record: object) -> None:
         """Nothing to select here: the dashboard has no records of its own."""

@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.enums import ACTIVITY_TYPES
 from desktop_app.gui.widgets.month_chart import month_name
+from desktop_app.gui.widgets.rows_model import RowsModel
 from desktop_app.i18n import N_, _, join_list
 from desktop_app.reminders import Reminders
 
@@ -44,59 +45,33 @@ class ReminderRow:
     tooltip: str = ""
 
 
-class ReminderModel(QAbstractTableModel):
-    COLUMNS = (N_("Kind"), N_("Organization or task"), N_("What is missing"))
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReminderRow] = []
+class ReminderModel(RowsModel[ReminderRow]):
+    HEADERS = (N_("Kind"), N_("Organization or task"), N_("What is missing"))
+    sort_role = SORT_ROLE
 
     def set_rows(self, rows: list[ReminderRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ReminderRow:
-        return self._rows[row]
+        self.load(rows)
 
     def rows(self) -> list[ReminderRow]:
         return list(self._rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, item: ReminderRow, column: int) -> str:
+        return (_(KINDS[item.kind]), item.subject, item.text)[column]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def sort_value(self, item: ReminderRow, column: int) -> Any:
+        return (list(KINDS).index(item.kind), item.subject, item.text)[column]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return _(self.COLUMNS[section])
-        return None
+    def tooltip(self, item: ReminderRow, column: int) -> str:
+        return item.tooltip or f"{item.subject}\n{item.text}"
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (_(KINDS[item.kind]), item.subject, item.text)[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return item.tooltip or f"{item.subject}\n{item.text}"
-        if role == SORT_ROLE:
-            return (list(KINDS).index(item.kind), item.subject, item.text)[column]
-        if role == TARGET_ROLE:
-            return (item.page, item.record)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return QColor(KIND_COLORS[item.kind])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def alignment(self, item: ReminderRow, column: int) -> int:
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def foreground(self, item: ReminderRow, column: int) -> QColor | None:
+        return QColor(KIND_COLORS[item.kind]) if column == 0 else None
+
+    def role_data(self, item: ReminderRow, column: int, role: int) -> Any:
+        return (item.page, item.record) if role == TARGET_ROLE else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
