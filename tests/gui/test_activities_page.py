@@ -18,7 +18,7 @@ from desktop_app.gui.activity_model import COLUMNS, ActivityTableModel, column_o
 from desktop_app.gui.pages.activities import ActivitiesPage
 from desktop_app.gui.session import Session
 from desktop_app.storage import Ledger, records, recycle
-from tests.gui.conftest import DEMO_YEAR
+from gui.conftest import DEMO_YEAR
 
 YEAR = 2025
 

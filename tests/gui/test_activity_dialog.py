@@ -19,7 +19,7 @@ from desktop_app.gui.activity_dialog import ActivityDialog
 from desktop_app.gui.joint_dialog import JointActivityDialog
 from desktop_app.gui.session import Session
 from desktop_app.storage import Ledger, recycle
-from tests.gui.test_activities_page import YEAR, build_small_ledger
+from gui.test_activities_page import YEAR, build_small_ledger
 
 
 @pytest.fixture(autouse=True)
@@ -480,7 +480,7 @@ def test_a_joint_theme_day_shows_its_faults(qtbot, session, uids, ledger, monkey
 def test_the_page_opens_the_joint_dialog_and_selects_a_new_row(
     qtbot, ledger: Ledger, uids, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.gui.test_activities_page import make_page
+    from gui.test_activities_page import make_page
 
     page = make_page(qtbot, ledger)
 

@@ -17,7 +17,7 @@ from desktop_app.gui.campaign_widgets import PROGRESS_ROLE, UID_ROLE
 from desktop_app.gui.pages.campaign import CampaignPage
 from desktop_app.stats import compute_stats
 from desktop_app.storage import Ledger
-from tests.gui.conftest import DEMO_YEAR, make_window
+from gui.conftest import DEMO_YEAR, make_window
 
 TODAY = date.today()
 

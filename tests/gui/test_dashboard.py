@@ -22,7 +22,7 @@ from desktop_app.gui.widgets.reminder_table import TARGET_ROLE, ReminderModel, R
 from desktop_app.reminders import Reminders, recent_months, reminders
 from desktop_app.stats import activities_by_month, compute_stats
 from desktop_app.storage import Ledger
-from tests.gui.conftest import DEMO_YEAR, make_window
+from gui.conftest import DEMO_YEAR, make_window
 
 
 def page_of(window: Any) -> DashboardPage:

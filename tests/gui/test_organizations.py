@@ -22,7 +22,7 @@ from desktop_app.gui.pages.organizations import OrganizationsPage
 from desktop_app.stats import compute_stats
 from desktop_app.storage import Ledger, recycle
 from desktop_app.storage.recycle import dependents_of_organizations
-from tests.gui.conftest import DEMO_YEAR
+from gui.conftest import DEMO_YEAR
 
 COLLEGE = "机电工程学院党总支"
 OTHER_COLLEGE = "信息工程学院党总支"

@@ -14,7 +14,7 @@ from desktop_app.gui.pages.ratings import RatingsPage
 from desktop_app.gui.ratings_model import RatingsModel, rated_orgs, stars_text
 from desktop_app.stats import compute_stats
 from desktop_app.storage import Ledger
-from tests.gui.conftest import DEMO_YEAR, make_window
+from gui.conftest import DEMO_YEAR, make_window
 
 Y = DEMO_YEAR
 

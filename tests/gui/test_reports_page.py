@@ -21,7 +21,7 @@ from desktop_app.gui.session import Session
 from desktop_app.stats import compute_stats
 from desktop_app.stats_json import stats_json
 from desktop_app.storage import Ledger
-from tests.gui.conftest import DEMO_YEAR
+from gui.conftest import DEMO_YEAR
 
 AS_OF = date(DEMO_YEAR, 9, 30)
 COLLEGE = "建筑工程学院党总支"

@@ -21,7 +21,7 @@ from desktop_app.gui.settings import user_settings
 from desktop_app.ledger_facts import ledger_facts
 from desktop_app.storage import Ledger
 from desktop_app.storage.schema import MIGRATION_NAMES, RECORD_TABLES
-from tests.gui.conftest import DEMO_YEAR
+from gui.conftest import DEMO_YEAR
 
 
 class Host(QStackedWidget):

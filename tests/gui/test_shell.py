@@ -14,7 +14,7 @@ from desktop_app.gui import messages
 from desktop_app.gui.app import register_font
 from desktop_app.i18n import set_language
 from desktop_app.storage import open_ledger
-from tests.gui.conftest import make_window
+from gui.conftest import make_window
 
 NAV_TITLES = [
     "Dashboard",

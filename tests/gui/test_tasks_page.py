@@ -17,7 +17,7 @@ from desktop_app.gui.task_dialog import TaskDialog, join_departments
 from desktop_app.gui.task_model import OVERDUE_BACKGROUND, OVERDUE_FILTER, TasksModel
 from desktop_app.stats import compute_stats
 from desktop_app.storage import Ledger
-from tests.gui.conftest import DEMO_YEAR
+from gui.conftest import DEMO_YEAR
 
 TODAY = date.today()
 
