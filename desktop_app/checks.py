@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop_app.domain.activities import verify_attachments
-from desktop_app.domain.compliance import frequencies, missing_meetings
+from desktop_app.domain.compliance import frequencies, missing_meetings_of
 from desktop_app.domain.enums import ACTIVITY_TYPES
 from desktop_app.domain.orgtree import load_tree
 from desktop_app.i18n import N_, _, join_list, ngettext
@@ -89,14 +89,14 @@ def run_check(ledger: Ledger, year: int, as_of: date) -> CheckResult:
     if end < start:
         return result
     tree = load_tree(ledger)
-    rules = frequencies(ledger)
-    for org in sorted(tree, key=lambda o: tree.path(o.uid)):
-        if org.level != "branch" or not org.active:
-            continue
-        result.branches_checked += 1
-        gaps = missing_meetings(ledger, org, start, end, rules)
-        if gaps:
-            result.missing[tree.path(org.uid)] = gaps
+    branches = sorted(
+        (o for o in tree if o.level == "branch" and o.active), key=lambda o: tree.path(o.uid)
+    )
+    result.branches_checked = len(branches)
+    gaps = missing_meetings_of(ledger, branches, start, end, frequencies(ledger))
+    for org in branches:
+        if org.uid in gaps:
+            result.missing[tree.path(org.uid)] = gaps[org.uid]
     return result
 
 
