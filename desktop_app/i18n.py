@@ -7,10 +7,12 @@ with Babel; with no catalog at all the English source strings are shown.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import io
 import os
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 
 from desktop_app.paths import catalogs_dir
 
@@ -21,6 +23,7 @@ LANG_ENV = "PARTY_LEDGER_LANG"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+_local = threading.local()  # a language chosen for one piece of work in one thread
 
 
 def normalize_language(code: str | None) -> str | None:
@@ -79,11 +82,33 @@ def set_language(code: str | None = None) -> str:
 
 
 def current_language() -> str:
-    return _language
+    return getattr(_local, "language", None) or _language
+
+
+@contextlib.contextmanager
+def language(code: str | None) -> Iterator[str]:
+    """Translate into ``code`` in this thread while the block runs (a PDF in another language
+    than the window's, made in a background thread, say); None keeps the current language.
+    Other threads, the window's among them, go on in their own language."""
+    chosen = normalize_language(code) if code else None
+    if chosen is None:
+        yield current_language()
+        return
+    saved = getattr(_local, "translations", None), getattr(_local, "language", None)
+    _local.translations = _load(chosen) if chosen != "en" else gettext.NullTranslations()
+    _local.language = chosen
+    try:
+        yield chosen
+    finally:
+        _local.translations, _local.language = saved
+
+
+def _active() -> gettext.NullTranslations:
+    return getattr(_local, "translations", None) or _translations
 
 
 def _(message: str) -> str:
-    return _translations.gettext(message)
+    return _active().gettext(message)
 
 
 def N_(message: str) -> str:
@@ -92,11 +117,11 @@ def N_(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations.ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
-    return _translations.pgettext(context, message)
+    return _active().pgettext(context, message)
 
 
 def join_list(items: Iterable[object]) -> str:

@@ -379,7 +379,7 @@ def test_a_locked_file_gives_a_clear_message(
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(StorageError) as caught:
         export_workbook(ledger, path)
-    assert "open in Excel" in caught.value.message
+    assert "open in another program (Excel" in caught.value.message
     assert str(path) in caught.value.message
     assert path.read_bytes() == b"the old file"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
@@ -516,8 +516,7 @@ def test_exporting_onto_a_folder_says_it_is_a_folder(ledger: Ledger, tmp_path: P
     with pytest.raises(StorageError) as caught:
         export_workbook(ledger, folder)
     assert caught.value.message == (
-        f"{folder} is a folder, not a file. Choose a file name to save the workbook under "
-        "(ending in .xlsx)."
+        f"{folder} is a folder, not a file. Choose a file name to save under (ending in .xlsx)."
     )
     assert [p.name for p in tmp_path.iterdir() if "xlsx" in p.name] == ["ledger.xlsx"]
     assert list(folder.iterdir()) == []

@@ -4,9 +4,6 @@ and saving through a temporary file so a failed save never leaves half a file be
 from __future__ import annotations
 
 import contextlib
-import errno
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -21,8 +18,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
-from desktop_app.errors import StorageError
 from desktop_app.i18n import _
+from desktop_app.safe_write import write_atomically
 from desktop_app.workbook.contract import SheetSpec
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -108,80 +105,23 @@ def _add_dropdowns(sheet: Any, spec: SheetSpec) -> None:
 
 def save_atomically(path: str | Path, fill: Callable[[Workbook], None]) -> None:
     """Save the workbook that ``fill`` writes (into a new write-only book) to ``path`` through
-    a temporary file in the same folder, then replace; a locked file, a read-only folder or a
-    full disk gives a ``StorageError``. The temporary file is made first, so a folder that
-    cannot be written is found before any work is done. Whatever fails, the temporary file and
-    the half-written book are cleaned up quietly."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise StorageError(
-            _("The folder {folder} does not exist; choose another place to save {name}.").format(
-                folder=folder, name=path.name
-            )
-        )
-    if path.is_dir():
-        raise _is_a_folder(path)
+    a temporary file in the same folder (``safe_write.write_atomically``): a locked file, a
+    read-only folder or a full disk gives a ``StorageError``, and a failed save leaves neither
+    a half-written file nor the book's scratch files behind."""
     book = new_book()
     saved = False
-    temporary: Path | None = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.part", dir=folder)
-        os.close(handle)
-        temporary = Path(name)
+
+    def write(temporary: Path) -> None:
+        nonlocal saved
         fill(book)
         _save(book, temporary)
         saved = True
-        # mkstemp makes the file readable by its owner only; give it the mode of a file made
-        # the usual way, before it takes its place.
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-        temporary = None
-    except PermissionError as exc:
-        if path.is_dir():
-            raise _is_a_folder(path) from exc
-        raise StorageError(
-            _(
-                "The file {path} cannot be written: it is open in Excel or another program, or "
-                "the folder is read-only. Close the file there (or choose another folder) and "
-                "try again."
-            ).format(path=path)
-        ) from exc
-    except OSError as exc:
-        if exc.errno == errno.EISDIR:
-            raise _is_a_folder(path) from exc
-        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            message = _(
-                "The disk is full: {path} could not be written. Free some space and try again."
-            ).format(path=path)
-        else:
-            message = _("The file {path} could not be written: {reason}.").format(
-                path=path, reason=exc.strerror or exc
-            )
-        raise StorageError(message) from exc
+
+    try:
+        write_atomically(path, write, suffix=".xlsx")
     finally:
         if not saved:
             _discard(book)
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-
-
-def _is_a_folder(path: Path) -> StorageError:
-    return StorageError(
-        _(
-            "{path} is a folder, not a file. Choose a file name to save the workbook under "
-            "(ending in .xlsx)."
-        ).format(path=path)
-    )
-
-
-def _umask() -> int:
-    """The process's umask (it can only be read by setting it, so it is set back at once)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _save(book: Workbook, target: Path) -> None:
