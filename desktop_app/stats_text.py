@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from desktop_app.domain.enums import (
@@ -16,7 +17,10 @@ from desktop_app.i18n import _, join_list, ngettext
 
 
 def percent(value: float) -> str:
-    return f"{value * 100:.1f}%"
+    """A ratio as a percentage to one decimal place, halves rounded up (0.9605 → 96.1%), as
+    people round; formatting the float directly would print 96.0%."""
+    tenths = (Decimal(str(value)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{tenths}%"
 
 
 def _counts(enumeration: Any, counts: dict[str, int]) -> str:

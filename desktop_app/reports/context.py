@@ -28,6 +28,7 @@ KIND_LABELS = {
 }
 
 Progress = Callable[[int, int], None]
+BUILD_SHARE = 10  # percent of the progress bar for reading the ledger
 Cancel = Callable[[], bool]
 
 
@@ -124,6 +125,13 @@ def build_report(
     cannot be written, ``RefusedError`` when cancelled."""
     check_request(request)
     as_of = request.as_of or date.today()
+
+    # Reading the ledger and building the story is the first tenth of the work; laying the
+    # pages out (the slow part) the rest.
+    def reading(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done * BUILD_SHARE // max(total, 1), 100)
+
     with language(request.language):
         fonts = report_fonts(request.fonts)
         with ledger.snapshot():
@@ -140,13 +148,22 @@ def build_report(
                 scope=scope,
                 fonts=fonts,
                 styles=make_styles(fonts),
-                progress=progress,
+                progress=reading,
                 cancel=cancel,
             )
             story, info = _builder(request.kind)(context)
         context.check_cancel()
+        laid_out, total = 0, max(len(story), 1)  # ReportLab empties ``story`` as it lays out
+
+        def on_flowable() -> None:
+            nonlocal laid_out
+            laid_out += 1
+            context.check_cancel()
+            if progress is not None:
+                share = min(laid_out, total) * (100 - BUILD_SHARE) // total
+                progress(BUILD_SHARE + share, 100)
 
         def write(temporary: Path) -> None:
-            ReportDocument(str(temporary), info).build(story)
+            ReportDocument(str(temporary), info, on_flowable).build(story)
 
         return write_atomically(out, write, suffix=".pdf")

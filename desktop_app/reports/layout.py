@@ -11,7 +11,7 @@ hei, level-2 in 3号 kai; the body in 3号 (16 pt), about 22 lines of 28 charact
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,7 +64,17 @@ class Styles:
     header_cell: ParagraphStyle
 
 
+def _wrap() -> str:
+    """Wrap between any two characters: names and themes are Chinese in every language, and a
+    long one must never run off the page. (English prose wraps between words: the summary's
+    prose style sets that for itself.)"""
+    return "CJK"
+
+
 def make_styles(fonts: ReportFonts) -> Styles:
+    """The styles of a report in the current language (call it inside the report's
+    ``i18n.language`` block)."""
+    wrap = _wrap()
     body = ParagraphStyle(
         "body",
         fontName=fonts.body,
@@ -72,10 +82,10 @@ def make_styles(fonts: ReportFonts) -> Styles:
         leading=BODY_LEADING,
         firstLineIndent=2 * BODY_SIZE,  # two characters, as Chinese paragraphs begin
         alignment=TA_JUSTIFY,
-        wordWrap="CJK",
+        wordWrap=wrap,
     )
     cell = ParagraphStyle(
-        "cell", fontName=fonts.table, fontSize=TABLE_SIZE, leading=TABLE_LEADING, wordWrap="CJK"
+        "cell", fontName=fonts.table, fontSize=TABLE_SIZE, leading=TABLE_LEADING, wordWrap=wrap
     )
     return Styles(
         title=ParagraphStyle(
@@ -86,7 +96,7 @@ def make_styles(fonts: ReportFonts) -> Styles:
             alignment=TA_CENTER,
             spaceBefore=6,
             spaceAfter=6,
-            wordWrap="CJK",
+            wordWrap=wrap,
         ),
         subtitle=ParagraphStyle(
             "subtitle",
@@ -124,6 +134,11 @@ def escape(text: object) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def cell_text(value: object) -> str:
+    """A table cell's value for a ``Paragraph``: escaped, each line break kept as one."""
+    return escape(value).replace("\n", "<br/>")
+
+
 class Heading(Paragraph):
     """A heading that becomes a bookmark of the PDF's outline at ``level`` (0 or 1)."""
 
@@ -142,21 +157,25 @@ def data_table(
     numeric: Sequence[int] = (),
 ) -> Table:
     """A table that wraps long texts in its cells and repeats its header on every page it
-    runs onto. ``widths`` are fractions of the text width; ``numeric`` columns align right."""
+    runs onto. ``widths`` are fractions of the text width; ``numeric`` columns align right; a
+    line break in a value starts a new line in its cell."""
     total = sum(widths)
     col_widths = [TEXT_WIDTH * w / total for w in widths]
     body = [
         [
-            Paragraph(escape(value), styles.cell_right if i in numeric else styles.cell)
+            Paragraph(cell_text(value), styles.cell_right if i in numeric else styles.cell)
             for i, value in enumerate(row)
         ]
         for row in rows
     ]
-    header = [Paragraph(escape(h), styles.header_cell) for h in headers]
+    header = [Paragraph(cell_text(h), styles.header_cell) for h in headers]
     table = Table([header, *body], colWidths=col_widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
+                # The cells are Paragraphs in their own fonts, but a Table sets its cell font
+                # on the canvas too: without this it names Helvetica, which is not embedded.
+                ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),
                 ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -186,7 +205,14 @@ class DocumentInfo:
 class ReportDocument(BaseDocTemplate):
     """A4 in the GB/T 9704 layout, with an outline entry for every ``Heading``."""
 
-    def __init__(self, target: Any, info: DocumentInfo) -> None:
+    def __init__(
+        self,
+        target: Any,
+        info: DocumentInfo,
+        on_flowable: Callable[[], None] | None = None,
+    ) -> None:
+        """``on_flowable`` is called after each flowable is laid out (progress, cancel)."""
+        self.on_flowable = on_flowable
         super().__init__(
             target,
             pagesize=A4,
@@ -201,6 +227,9 @@ class ReportDocument(BaseDocTemplate):
             creator=f"Party Ledger {__version__}",
             producer=f"Party Ledger {__version__} (ReportLab)",
             invariant=1,  # no random ids or creation time: the same ledger gives the same file
+            # Every page starts in a report font: ReportLab's default (Helvetica) would be
+            # named in each page's resources, a font the PDF does not embed.
+            initialFontName=info.fonts.body,
         )
         self.info = info
         padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
@@ -215,6 +244,8 @@ class ReportDocument(BaseDocTemplate):
         self._bookmarks = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if self.on_flowable is not None:
+            self.on_flowable()
         if isinstance(flowable, Heading):
             key = f"h{self._bookmarks}"
             self._bookmarks += 1
