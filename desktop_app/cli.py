@@ -64,7 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"party-ledger {__version__}")
     # --db and --lang may stand before or after the command; after it they win.
     common = argparse.ArgumentParser(add_help=False)
-    for target, default in ((parser, None), (common, argparse.SUPPRESS)):
+    # ``report`` takes --db like every command, but its --lang is the report's language.
+    db_only = argparse.ArgumentParser(add_help=False)
+    for target, default in (
+        (parser, None),
+        (common, argparse.SUPPRESS),
+        (db_only, argparse.SUPPRESS),
+    ):
         target.add_argument(
             "--db",
             metavar="PATH",
@@ -74,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
                 path=default_db_path()
             ),
         )
+        if target is db_only:
+            continue
         target.add_argument(
             "--lang",
             metavar="CODE",
@@ -144,6 +152,54 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument(
         "--as-of", type=_date_argument, metavar="YYYY-MM-DD", help=_("default: today")
     )
+
+    command = commands.add_parser(
+        "report",
+        help=_("write a printed report (PDF) of a year"),
+        parents=[db_only],
+    )
+    command.add_argument("--year", type=_year_argument, required=True)
+    command.add_argument(
+        "--scope",
+        metavar="NAME_OR_PATH",
+        help=_("one organization and everything under it (default: all)"),
+    )
+    command.add_argument(
+        "--as-of",
+        type=_date_argument,
+        metavar="YYYY-MM-DD",
+        help=_("the day the figures are taken (default: today)"),
+    )
+    command.add_argument(
+        "--kind",
+        metavar="KIND",
+        default="summary",
+        help=_(
+            "summary (the annual summary, the default), branch (a branch's ledger of the year) "
+            "or creation (the three-level creation progress)"
+        ),
+    )
+    command.add_argument(
+        "--lang",
+        metavar="CODE",
+        dest="report_language",
+        choices=available_languages(),
+        help=_("the report's language: {codes} (default: the interface language)").format(
+            codes=", ".join(available_languages())
+        ),
+    )
+    command.add_argument(
+        "--fonts",
+        metavar="FONTS",
+        default="bundled",
+        help=_(
+            "bundled (the font shipped with the program, the default) or windows (SimSun, "
+            "SimHei, KaiTi and FangSong where this PC has them)"
+        ),
+    )
+    command.add_argument(
+        "--out", metavar="FILE.pdf", type=Path, required=True, help=_("the PDF file to write")
+    )
     return parser
 
 
@@ -205,8 +261,11 @@ def _configure_streams() -> None:
 
 
 def _peek_language(argv: list[str]) -> str | None:
-    """``--lang`` is needed before the parser is built, so its help is translated too."""
+    """``--lang`` is needed before the parser is built, so its help is translated too. After
+    the ``report`` command, ``--lang`` is the report's language, not the interface's."""
     for index, arg in enumerate(argv):
+        if arg == "report" and (index == 0 or argv[index - 1] != "--db"):
+            return None
         if arg == "--lang" and index + 1 < len(argv):
             return argv[index + 1]
         if arg.startswith("--lang="):
@@ -229,6 +288,7 @@ def _run(args: argparse.Namespace) -> int:
         "stats": _stats,
         "demo": _demo,
         "check": _check,
+        "report": _report,
     }
     return handlers[args.command](args)
 
@@ -335,3 +395,20 @@ def _check(args: argparse.Namespace) -> int:
         result = run_check(ledger, args.year or today.year, today)
     print(format_check(result))
     return EXIT_OK if result.healthy else EXIT_REFUSED
+
+
+def _report(args: argparse.Namespace) -> int:
+    from desktop_app.reports import ReportRequest, build_report
+
+    request = ReportRequest(
+        year=args.year,
+        kind=args.kind,
+        scope=args.scope,
+        as_of=args.as_of,
+        language=args.report_language,
+        fonts=args.fonts,
+    )
+    with _open(args) as ledger:
+        written = build_report(ledger, request, args.out)
+    print(_("The report was written to {path}.").format(path=written))
+    return EXIT_OK

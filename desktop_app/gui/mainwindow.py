@@ -242,7 +242,9 @@ class MainWindow(QMainWindow):
             page.delete_selected()
 
     def show_reports(self) -> None:
-        self.navigate("reports")
+        page = self.navigate("reports")
+        if page is not None and hasattr(page, "show_pdf_report"):
+            page.show_pdf_report()
 
     def import_workbook(self) -> None:
         from desktop_app.gui import transfer

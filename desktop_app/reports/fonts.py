@@ -73,3 +73,16 @@ def report_fonts(choice: str = "bundled", fonts_dir: Path | None = None) -> Repo
                     break
     # Small type in tables reads best in a song face (SimSun) where there is one.
     return ReportFonts(table=roles["title"], **roles)
+
+
+WINDOWS_FACES = tuple(name for name, _files, _subfont in _WINDOWS_FACES.values())
+
+
+def windows_faces_present(fonts_dir: Path | None = None) -> list[str]:
+    """The Windows faces whose files are in the font folder (SimSun, SimHei, …)."""
+    folder = fonts_dir or windows_fonts_dir()
+    return [
+        name
+        for name, files, _subfont in _WINDOWS_FACES.values()
+        if any((folder / file).is_file() for file in files)
+    ]

@@ -1,7 +1,11 @@
-"""报表: the annual statistics of the session's year as a review sheet, for one scope and an
-"as of" day, with the JSON export of ``stats --json`` and the ledger export.
+"""报表: two tabs. “Figures”: the annual statistics of the session's year as a review sheet,
+for one scope and an "as of" day, with the JSON export of ``stats --json`` and the ledger
+export. “PDF report”: the printed reports (``report_panel.py``), generated, previewed, opened
+and printed.
 
-``show_record(uid)`` chooses the organization ``uid`` as the scope (None: the whole ledger).
+``show_record(uid)`` chooses the organization ``uid`` as the scope of both tabs (None: the whole
+ledger);
+``show_pdf_report()`` brings the PDF report tab forward.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +35,7 @@ from desktop_app.errors import LedgerError, NotFoundError, StorageError
 from desktop_app.gui import messages
 from desktop_app.gui.figure_tables import FiguresModel, FitTableView
 from desktop_app.gui.pages.base import Page
+from desktop_app.gui.report_panel import ReportPanel
 from desktop_app.gui.session import Session
 from desktop_app.gui.stats_view import (
     StatsModels,
@@ -131,8 +137,21 @@ class ReportsPage(Page):
         self._tree: OrgTree | None = None
         self._loading = False
         self.models = StatsModels(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 10)
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(18, 14, 18, 10)
+        page_layout.setSpacing(8)
+        title = QLabel(_(self.title), self)
+        title.setObjectName("pageTitle")
+        title.setProperty("role", "pageTitle")
+        page_layout.addWidget(title)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("reportTabs")
+        self.tabs.setDocumentMode(True)
+        page_layout.addWidget(self.tabs, 1)
+        self.figures_tab = QWidget(self.tabs)
+        self.figures_tab.setObjectName("figuresTab")
+        layout = QVBoxLayout(self.figures_tab)
+        layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
         self._build_header(layout)
         self.empty_label = QLabel(self)
@@ -162,6 +181,9 @@ class ReportsPage(Page):
         self._build_sheet(self.sheet)
         self.scroll.setWidget(self.sheet)
         layout.addWidget(self.scroll, 1)
+        self.tabs.addTab(self.figures_tab, _("Figures"))
+        self.report_panel = ReportPanel(session, self.tabs)
+        self.tabs.addTab(self.report_panel, _("PDF report"))
         self.scope_box.uidChanged.connect(self._scope_changed)
         self.as_of_box.dateChanged.connect(self._scope_changed)
         self.setTabOrder(self.scope_box, self.as_of_box)
@@ -171,10 +193,6 @@ class ReportsPage(Page):
     # ---- construction -------------------------------------------------------------------
 
     def _build_header(self, layout: QVBoxLayout) -> None:
-        title = QLabel(_(self.title), self)
-        title.setObjectName("pageTitle")
-        title.setProperty("role", "pageTitle")
-        layout.addWidget(title)
         self.heading_label = QLabel(self)
         self.heading_label.setObjectName("headingLabel")
         self.heading_label.setProperty("role", "caption")
@@ -296,11 +314,18 @@ class ReportsPage(Page):
             self.scope_box.load(self._tree)
         finally:
             self._loading = False
+        self.report_panel.refresh(self._tree)
         self.recompute()
 
     def show_record(self, record: object) -> None:
         if record is None or isinstance(record, str):
             self.scope_box.set_uid(record)
+            self.report_panel.ui.scopeBox.set_uid(record)
+
+    def show_pdf_report(self) -> None:
+        """Bring the PDF report tab forward, the cursor on the kind of report."""
+        self.tabs.setCurrentWidget(self.report_panel)
+        self.report_panel.ui.kindBox.setFocus()
 
     # ---- the figures --------------------------------------------------------------------
 
