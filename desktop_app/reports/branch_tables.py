@@ -19,8 +19,9 @@ from desktop_app.domain.enums import (
     Enumeration,
 )
 from desktop_app.domain.orgtree import Organization
-from desktop_app.i18n import _, join_list, ngettext, pgettext
+from desktop_app.i18n import _, join_list, ngettext
 from desktop_app.reports.common import count, long_date, percent
+from desktop_app.reports.common import sentences as join_sentences
 from desktop_app.reports.context import ReportContext
 from desktop_app.reports.layout import (
     HEADER_FILL,
@@ -230,7 +231,7 @@ def totals_prose(activities: list[Activity], year: int) -> str:
                 rate=percent(ratio(overall.actual, overall.expected)),
             )
         )
-    return pgettext("sentence separator", " ").join(sentences)
+    return join_sentences(*sentences)
 
 
 def totals_table(styles: Styles, activities: list[Activity]) -> Table:

@@ -20,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
 
-from desktop_app.i18n import _, current_language, pgettext
+from desktop_app.i18n import _, current_language
 from desktop_app.reports.context import ReportContext
 from desktop_app.reports.layout import TEXT_WIDTH, Heading, data_table, escape
 from desktop_app.stats_text import percent as _stats_percent
@@ -160,7 +160,8 @@ def prose_style(ctx: ReportContext) -> ParagraphStyle:
 def sentences(*parts: str) -> str:
     """Sentences one after the other, as the language writes them (a space between them in
     English, none in Chinese); empty parts are left out."""
-    return pgettext("sentence separator", " ").join(part for part in parts if part)
+    separator = "" if current_language().startswith("zh") else " "
+    return separator.join(part for part in parts if part)
 
 
 def prose(ctx: ReportContext, text: str) -> Paragraph:

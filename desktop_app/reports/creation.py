@@ -27,8 +27,9 @@ from desktop_app.domain.enums import (
     TASK_STATUSES,
     Enumeration,
 )
-from desktop_app.i18n import _, join_list, ngettext, pgettext
+from desktop_app.i18n import _, join_list, ngettext
 from desktop_app.reports.common import count, empty_line, long_date, percent, title_block
+from desktop_app.reports.common import sentences as join_sentences
 from desktop_app.reports.context import KIND_LABELS, ReportContext
 from desktop_app.reports.layout import HEADER_FILL, DocumentInfo, Heading, data_table, escape, gap
 from desktop_app.stats import OVERDUE_TASK, ratio
@@ -122,7 +123,7 @@ def _date(text: str | None) -> str:
 
 
 def _sentences(parts: list[str]) -> str:
-    return pgettext("sentence separator", " ").join(parts)
+    return join_sentences(*parts)
 
 
 def _paragraph(ctx: ReportContext, text: str) -> Paragraph:
