@@ -711,5 +711,6 @@ def test_a_thousand_branches_lay_out_with_nothing_off_the_page(
         assert missing_from(text, stats) == []
     assert len(reader.pages) > 60
     # The long table's header is repeated on the pages it runs onto.
-    header = compact(_("Months without a theme party day"))
+    with language("zh_CN"):
+        header = compact(_("Months without a theme party day"))
     assert sum(header in compact(p.extract_text()) for p in reader.pages) > 20
