@@ -188,3 +188,21 @@ def test_no(value: object) -> None:
 @pytest.mark.parametrize("value", ["也许", "2", 2, 0.5, "yes please"])
 def test_neither_yes_nor_no(value: object) -> None:
     assert parse_yes_no(value) is None
+
+
+@pytest.mark.parametrize(
+    ("enumeration", "text", "code"),
+    [
+        (ACTIVITY_TYPES, "主題黨日", "theme_day"),
+        (ACTIVITY_TYPES, "Theme party day", "theme_day"),
+        (ACTIVITY_TYPES, "主题党日", "theme_day"),
+        (THEME_CATEGORIES, "志願服務", "volunteer"),
+        (ORG_LEVELS, "黨支部", "branch"),
+    ],
+)
+def test_values_are_accepted_in_every_interface_language(
+    enumeration: Enumeration, text: str, code: str
+) -> None:
+    """The workbook's headers stay Chinese, but its values may be written in 简体中文, 繁體中文
+    or English whatever the interface language."""
+    assert enumeration.parse(text) == code

@@ -21,6 +21,11 @@ def test_an_installed_package_carries_its_data_inside() -> None:
         pytest.skip("running from the source tree")
     assert paths.resources_dir() == package / "_data" / "resources"
     assert paths.catalogs_dir() == package / "_data" / "i18n"
+    # The build compiles every catalog; none is committed compiled.
+    catalogs = sorted(paths.catalogs_dir().glob("*/LC_MESSAGES/messages.po"))
+    assert catalogs
+    for po in catalogs:
+        assert po.with_suffix(".mo").is_file(), po
 
 
 def test_default_ledger_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, _, available_languages, translations_for
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Enumeration:
         self.codes = tuple(c.code for c in choices)
         self._by_code = {c.code: c for c in choices}
         self._lookup: dict[str, str] = {}
+        self._translated: dict[str, str] | None = None
         for c in choices:
             for spelling in (c.code, c.label, c.contract, *c.aliases):
                 self._lookup.setdefault(_key(spelling), c.code)
@@ -46,11 +47,26 @@ class Enumeration:
         return code in self._by_code
 
     def parse(self, text: str) -> str | None:
-        """The code for ``text`` (a code, the Chinese name, an alias, an English label), else
-        None (also for None itself)."""
+        """The code for ``text`` (a code, the Chinese name, an alias, an English label, or the
+        label in any interface language), else None (also for None itself)."""
         if text is None:
             return None
-        return self._lookup.get(_key(str(text)))
+        key = _key(str(text))
+        code = self._lookup.get(key)
+        if code is None:
+            code = self._labels_in_every_language().get(key)
+        return code
+
+    def _labels_in_every_language(self) -> dict[str, str]:
+        """The labels as every catalog translates them (主題黨日, 志願服務 …), read once: a
+        value is accepted in any of the interface languages."""
+        if self._translated is None:
+            self._translated = {}
+            for language in available_languages():
+                catalog = translations_for(language)
+                for c in self.choices:
+                    self._translated.setdefault(_key(catalog.gettext(c.label)), c.code)
+        return self._translated
 
     def label(self, code: str) -> str:
         """The label of ``code`` in the interface language."""
