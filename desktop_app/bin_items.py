@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from desktop_app.domain.enums import (
@@ -23,6 +22,7 @@ from desktop_app.domain.enums import (
     ORG_LEVELS,
     Enumeration,
 )
+from desktop_app.formatting import format_date
 from desktop_app.i18n import N_, _, ngettext
 from desktop_app.storage import recycle
 from desktop_app.storage.ledger import Ledger
@@ -64,16 +64,6 @@ class BinEntry:
     @property
     def deleted_at(self) -> str:
         return self.item.deleted_at
-
-
-def local_time(stamp: str) -> str:
-    """An ISO 8601 UTC time as the local date and time to the minute (the stamp itself if it
-    cannot be read)."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def describe_bin(ledger: Ledger) -> list[BinEntry]:
@@ -163,7 +153,8 @@ def _label(enum: Enumeration, code: object) -> str:
 
 
 def _activity_text(row: dict[str, Any]) -> str:
-    parts = [_label(ACTIVITY_TYPES, row.get("type")), row.get("date") or "", row.get("theme") or ""]
+    day = format_date(row.get("date")) if row.get("date") else ""
+    parts = [_label(ACTIVITY_TYPES, row.get("type")), day, row.get("theme") or ""]
     return " ".join(p for p in parts if p)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from desktop_app.domain.enums import (
@@ -13,14 +12,15 @@ from desktop_app.domain.enums import (
     GRADES,
     THEME_CATEGORIES,
 )
+from desktop_app.formatting import format_percent
 from desktop_app.i18n import _, join_list, ngettext
 
 
 def percent(value: float) -> str:
     """A ratio as a percentage to one decimal place, halves rounded up (0.9605 → 96.1%), as
-    people round; formatting the float directly would print 96.0%."""
-    tenths = (Decimal(str(value)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{tenths}%"
+    people round; formatting the float directly would print 96.0%. The language's own
+    percentage format (``formatting.format_percent``)."""
+    return format_percent(value)
 
 
 def _counts(enumeration: Any, counts: dict[str, int]) -> str:

@@ -235,7 +235,7 @@ def test_restoring_an_activity_recorded_again_is_allowed_and_its_twin_named(
     activities.add_activity(ledger, root, **values)  # entered (or imported) again
     # Two identical activities may both be real, so the restore goes ahead; the window
     # uses activity_twins to ask first.
-    assert recycle.activity_twins(ledger, first) == ["2025-03-01 专题党课"]
+    assert recycle.activity_twins(ledger, first) == ["Mar 1, 2025 专题党课"]
     assert recycle.restore(ledger, first) == 1
     assert ledger.scalar("SELECT count(*) FROM activities WHERE deleted_at IS NULL") == 2
 

@@ -124,6 +124,11 @@ def page_texts(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(path).pages]
 
 
+def english_date(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day:%b} {day.day}, {day.year}"
+
+
 def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -180,7 +185,8 @@ def test_a_branch_ledger_lists_every_activity_of_the_year_in_date_order(
     # Each row: its number, its date, its type, then its theme; rows in date order.
     squashed = flat(text)
     positions = []
-    for number, (day, theme) in enumerate(LISTED, 1):
+    for number, (iso, theme) in enumerate(LISTED, 1):
+        day = flat(english_date(iso))  # Jan 10, 2025
         assert f"{number}{day}" in squashed
         assert theme in squashed
         positions.append(squashed.index(f"{number}{day}"))
@@ -220,7 +226,7 @@ def test_totals_by_type_and_the_months_without_a_theme_day(
     assert has(text, "In 2025 the branch recorded 4 activities, 1 of them featured.")
     assert has(text, "Of 30 members expected, 27 attended: 90.0%.")
     # Due January to June (the as-of month); theme days held in January and March.
-    assert has(text, "Months without a theme day by 2025-06-30: Feb, Apr, May, Jun.")
+    assert has(text, "Months without a theme day by Jun 30, 2025: Feb, Apr, May, Jun.")
     # The totals are the statistics' figures for the branch.
     stats = compute_stats(ledger, YEAR, BRANCH, AS_OF)
     assert stats["activities"]["by_type"]["theme_day"] == 2
@@ -248,7 +254,7 @@ def test_a_branch_without_activities_says_so(
     text = "\n".join(page_texts(path))
     assert has(text, "No records this year: 学生第一党支部 recorded no activities in 2025.")
     assert not has(text, "Attended / expected")  # no table of activities, no totals
-    assert has(text, "Months without a theme day by 2025-06-30: Jan, Feb, Mar, Apr, May, Jun.")
+    assert has(text, "Months without a theme day by Jun 30, 2025: Jan, Feb, Mar, Apr, May, Jun.")
     assert has(text, "Signature of the branch secretary")
 
 
@@ -257,7 +263,7 @@ def test_a_dissolved_branch_has_its_ledger_but_owes_no_theme_days(
 ) -> None:
     text = "\n".join(page_texts(render(ledger, tmp_path, "机电工程学院党总支/离退休党支部")))
     assert has(text, "离退休生活会")
-    assert has(text, "0 full, 0 probationary; 0 activists (dissolved on 2025-03-01)")
+    assert has(text, "0 full, 0 probationary; 0 activists (dissolved on Mar 1, 2025)")
     assert has(text, "A dissolved branch owes no theme days.")
 
 
@@ -385,3 +391,13 @@ def test_a_report_in_chinese_keeps_the_year_of_a_date_on_its_own_line(
     assert all_lines.count("2025年") == 4
     for day in ("1月10日", "3月5日", "3月18日", "6月30日"):
         assert day in all_lines
+
+
+def test_a_report_in_english_keeps_the_year_of_a_date_on_its_own_line(
+    ledger: Ledger, uids: dict[str, str], tmp_path: Path
+) -> None:
+    path = render(ledger, tmp_path, BRANCH)
+    all_lines = lines("\n".join(page_texts(path)))
+    for day in ("Jan 10,", "Mar 5,", "Mar 18,", "Jun 30,"):
+        assert day in all_lines
+    assert all_lines.count("2025") >= 4

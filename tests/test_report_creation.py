@@ -177,23 +177,25 @@ def test_every_candidate_with_its_milestones_by_level_then_status(
     # Model branch: the accepted candidate before the rejected one, each with its milestones.
     accepted = squashed.index(
         flat(
-            "Accepted 机电工程学院党总支/教工第一党支部 Provincial Cultivating: 2023-03-01 "
-            "Applied: 2023-09-01 Approved: 2024-01-10 Accepted: 2025-06-01"
+            "Accepted 机电工程学院党总支/教工第一党支部 Provincial Cultivating: Mar 1, 2023 "
+            "Applied: Sep 1, 2023 Approved: Jan 10, 2024 Accepted: Jun 1, 2025"
         )
     )
     rejected = squashed.index(
         flat(
             "Rejected 信息工程学院党总支/教工第一党支部 Provincial "
-            "Applied: 2024-05-01 Rejected: 2025-01-15"
+            "Applied: May 1, 2024 Rejected: Jan 15, 2025"
         )
     )
     cultivating = squashed.index(
-        flat("Cultivating 信息工程学院党总支 National Cultivating: 2025-02-20")
+        flat("Cultivating 信息工程学院党总支 National Cultivating: Feb 20, 2025")
     )
     approved = squashed.index(
-        flat("Approved 机电工程学院党总支 Provincial Cultivating: 2024-03-01 Approved: 2024-12-01")
+        flat(
+            "Approved 机电工程学院党总支 Provincial Cultivating: Mar 1, 2024 Approved: Dec 1, 2024"
+        )
     )
-    school = squashed.index(flat("Cultivating 示范学院党委 University Cultivating: 2022-09-01"))
+    school = squashed.index(flat("Cultivating 示范学院党委 University Cultivating: Sep 1, 2022"))
     # Model university, then benchmark colleges (cultivating before approved), then branches.
     assert school < cultivating < approved < accepted < rejected
     assert has(
@@ -202,7 +204,7 @@ def test_every_candidate_with_its_milestones_by_level_then_status(
         "Accepted 1, Rejected 1.",
     )
     assert has(text, "By status: Accepted 1, Rejected 1.")
-    assert "2025-01-01" not in squashed  # the deleted candidate
+    assert flat("Jan 1, 2025") not in squashed  # the deleted candidate
 
 
 def test_a_college_lists_only_its_own_candidates(
@@ -232,10 +234,10 @@ def test_every_task_with_departments_deadline_and_state_the_overdue_marked(
     assert stats == {"total": 4, "done": 1, "overdue": 1}
     assert has(
         text,
-        "1 实施政治强核行动 组织部 宣传部、马克思主义学院 2025-06-01 Done",
+        "1 实施政治强核行动 组织部 宣传部、马克思主义学院 Jun 1, 2025 Done",
     )
-    assert has(text, "2 建设样板支部 组织部 各二级学院 2025-03-31 In progress (overdue)")
-    assert has(text, "3 完善考核办法 组织部 — 2026-06-30 Not started")
+    assert has(text, "2 建设样板支部 组织部 各二级学院 Mar 31, 2025 In progress (overdue)")
+    assert has(text, "3 完善考核办法 组织部 — Jun 30, 2026 Not started")
     assert has(text, "Other tasks No. Task")  # the group of tasks without a section
     assert has(text, "4 总结推广经验 — — — Not started")
     assert flat(text).count("(overdue)") == stats["overdue"]
@@ -243,7 +245,7 @@ def test_every_task_with_departments_deadline_and_state_the_overdue_marked(
     assert has(
         text,
         "The plan has 4 tasks: 1 done (25.0%), 1 in progress and 2 not started. 1 task is "
-        "overdue as of 2025-06-30; it is marked in the table.",
+        "overdue as of Jun 30, 2025; it is marked in the table.",
     )
 
 

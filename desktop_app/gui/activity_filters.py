@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Iterator
 from datetime import date
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,12 +28,16 @@ from desktop_app.activity_query import ActivityFilter
 from desktop_app.domain.dates import MAX_YEAR, MIN_YEAR
 from desktop_app.domain.enums import ACTIVITY_TYPES, DIMENSIONS, THEME_CATEGORIES, Enumeration
 from desktop_app.domain.orgtree import OrgTree
+from desktop_app.formatting import format_month
 from desktop_app.gui.widgets.org_picker import OrgPicker
 from desktop_app.i18n import _
 
 SEARCH_DELAY_MS = 200
 YEARS_BACK = 10  # the year list reaches this far before the window's year (and one after)
 _FEATURED = (None, True, False)
+
+
+MIN_COMBO_CHARACTERS = 7
 
 
 class ActivityFilterBar(QWidget):
@@ -79,11 +83,8 @@ class ActivityFilterBar(QWidget):
         ):
             self.featured_box.addItem(text, value)
         self.month_box.addItem(_("All months"), None)
-        locale = QLocale()
         for month in range(1, 13):
-            self.month_box.addItem(
-                locale.standaloneMonthName(month, QLocale.FormatType.LongFormat), month
-            )
+            self.month_box.addItem(format_month(month, wide=True), month)
         self._fill_years(year)
         self._select(self.year_box, year)
 
@@ -112,6 +113,8 @@ class ActivityFilterBar(QWidget):
 
         for combo in self.combos():
             combo.currentIndexChanged.connect(self._combo_changed)
+            if combo is not self.org_picker:  # its entries change with the tree
+                combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         self._update_month()
         self._update_clear()
 
@@ -122,7 +125,10 @@ class ActivityFilterBar(QWidget):
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.setToolTip(accessible)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Shrinkable, so a long translation cannot push the window past the screen; the row's
+        # spare width goes to the combos, and the open list shows each entry whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(MIN_COMBO_CHARACTERS)
         return combo
 
     def _enum_combo(

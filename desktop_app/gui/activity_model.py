@@ -32,6 +32,7 @@ from desktop_app.activity_query import (
 )
 from desktop_app.domain.enums import ACTIVITY_TYPES, DIMENSIONS, THEME_CATEGORIES
 from desktop_app.domain.orgtree import SEPARATOR, OrgTree, load_tree
+from desktop_app.formatting import format_date
 from desktop_app.i18n import N_, _, join_list, ngettext
 from desktop_app.storage.ledger import Ledger
 
@@ -271,7 +272,7 @@ class ActivityTableModel(QAbstractTableModel):
 
     def _display(self, row: ActivityRow, key: str) -> str:
         if key == "date":
-            return row.date.isoformat()
+            return format_date(row.date)
         if key == "organization":
             return short_path(self._tree, row.org_uid)
         if key == "type":

@@ -3,16 +3,19 @@ Enter or a double click to edit."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop_app.formatting import format_date
 from desktop_app.gui.activity_model import COLUMNS, ActivityTableModel, column_of
 
 # Starting widths: a sample of each column's usual content (the theme takes what is left, and
-# every column can be widened by hand). Samples are data, not interface text.
+# every column can be widened by hand). Samples are data, not interface text; the date's is
+# written in the interface language when the table is made.
 COLUMN_SAMPLES = {
-    "date": "2025-12-31",
     "organization": "机电工程学院党总支/教工第一",
     "type": "支部党员大会",
     "category": "创业创新",
@@ -57,11 +60,16 @@ class ActivityTable(QTableView):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         metrics = self.fontMetrics()
+        widest_date = max(
+            (format_date(date(2025, month, 28)) for month in range(1, 13)),
+            key=metrics.horizontalAdvance,
+        )
+        samples = {"date": widest_date, **COLUMN_SAMPLES}
         for number, column in enumerate(COLUMNS):
-            if column.key in COLUMN_SAMPLES:
+            if column.key in samples:
                 title = self.activity_model.headerData(number, Qt.Orientation.Horizontal)
                 width = max(
-                    metrics.horizontalAdvance(COLUMN_SAMPLES[column.key]) + 16,
+                    metrics.horizontalAdvance(samples[column.key]) + 16,
                     metrics.horizontalAdvance(str(title)) + 28,  # room for the sort arrow
                 )
                 header.resizeSection(number, width)

@@ -7,7 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from desktop_app.bin_items import BinEntry, local_time
+from desktop_app.bin_items import BinEntry
+from desktop_app.formatting import format_datetime, format_number
 from desktop_app.gui.widgets.rows_model import RowsModel
 from desktop_app.i18n import N_, _, ngettext
 
@@ -66,8 +67,8 @@ class BinModel(RowsModel[BinEntry]):
         if column == ORGANIZATION:
             return entry.organization
         if column == DELETED_AT:
-            return local_time(entry.deleted_at)
-        return str(entry.count)
+            return format_datetime(entry.deleted_at)
+        return format_number(entry.count)
 
     def sort_value(self, entry: BinEntry, column: int) -> Any:
         if column == DELETED_AT:

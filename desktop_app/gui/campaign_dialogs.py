@@ -13,6 +13,7 @@ from desktop_app.domain.candidate_steps import check_advance, latest_milestone, 
 from desktop_app.domain.enums import CANDIDATE_STATUSES, CREATION_LEVELS, GRADES, Enumeration
 from desktop_app.domain.orgtree import Organization, OrgTree
 from desktop_app.errors import ValidationError
+from desktop_app.formatting import format_date
 from desktop_app.gui.campaign_models import CandidateRow, TargetRow
 from desktop_app.gui.campaign_widgets import GuardedDialog
 from desktop_app.gui.forms.ui_advance_dialog import Ui_AdvanceDialog
@@ -194,7 +195,7 @@ class AdvanceDialog(GuardedDialog):
         latest = latest_milestone(record)
         status = CANDIDATE_STATUSES.label(candidate.status)
         now = (
-            _("now {status}, since {day}").format(status=status, day=latest.isoformat())
+            _("now {status}, since {day}").format(status=status, day=format_date(latest))
             if latest
             else _("now {status}").format(status=status)
         )

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 from desktop_app.domain.campaign import STATUS_DATE
 from desktop_app.domain.enums import CANDIDATE_STATUSES, CREATION_LEVELS, GRADES
 from desktop_app.domain.orgtree import OrgTree
+from desktop_app.formatting import format_date, format_number
 from desktop_app.gui.campaign_widgets import PROGRESS_ROLE, SORT_ROLE, UID_ROLE
 from desktop_app.gui.widgets.rows_model import RowsModel
 from desktop_app.i18n import N_, _
@@ -111,9 +112,9 @@ class TargetsModel(RowsModel[TargetRow]):
         if column == self.PERIOD:
             return row.period or NO_VALUE
         if column == self.TARGET:
-            return NO_VALUE if row.target is None else str(row.target)
+            return NO_VALUE if row.target is None else format_number(row.target)
         if column == self.ACHIEVED:
-            return str(row.achieved)
+            return format_number(row.achieved)
         if not row.target:
             return _("no target")
         return _("{done} of {target} ({percent:.0%})").format(
@@ -296,7 +297,7 @@ class CandidatesModel(QAbstractItemModel):
                 return GRADES.label(candidate.grade)
             if column == self.NOTE:
                 return candidate.note
-            return candidate.dates[self.STATUSES[column - self.FIRST_DATE]] or ""
+            return format_date(candidate.dates[self.STATUSES[column - self.FIRST_DATE]])
         if role == UID_ROLE:
             return candidate.uid
         if role == TOOLTIP and column in (self.ORG, self.NOTE):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.formatting import format_number
 from desktop_app.gui.widgets.rows_model import RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -38,7 +39,7 @@ class Cell:
 
     @classmethod
     def number(cls, value: int, tooltip: str = "") -> Cell:
-        return cls(str(value), value, tooltip)
+        return cls(format_number(value), value, tooltip)
 
     @classmethod
     def label(cls, text: str, value: Any = None, tooltip: str = "") -> Cell:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView
 
 import desktop_app.gui.forms  # noqa: F401  (supplies ``_`` to the generated forms)
 from desktop_app.errors import Fault, ValidationError
+from desktop_app.formatting import format_number
 from desktop_app.gui.forms.ui_import_preview import Ui_ImportPreviewDialog
 from desktop_app.gui.widgets.rows_model import RowsModel
 from desktop_app.i18n import N_, _, ngettext
@@ -45,7 +46,8 @@ class CountsModel(RowsModel[tuple[str, SheetCounts]]):
         return sheet if column == 0 else counts[self.FIELDS[column]]
 
     def display(self, row: tuple[str, SheetCounts], column: int) -> str:
-        return str(self.sort_value(row, column))
+        value = self.sort_value(row, column)
+        return value if column == 0 else format_number(value)
 
     def alignment(self, row: tuple[str, SheetCounts], column: int) -> int:
         return LEFT if column == 0 else RIGHT
@@ -54,9 +56,9 @@ class CountsModel(RowsModel[tuple[str, SheetCounts]]):
         sheet, counts = row
         return _("{sheet}: {added} to add, {updated} to update, {unchanged} unchanged").format(
             sheet=sheet,
-            added=counts.added,
-            updated=counts.updated,
-            unchanged=counts.unchanged,
+            added=format_number(counts.added),
+            updated=format_number(counts.updated),
+            unchanged=format_number(counts.unchanged),
         )
 
 
@@ -205,13 +207,17 @@ class ImportPreviewDialog(QDialog):
                 "Importing this workbook would change nothing: its {count} records are already "
                 "in the ledger as they are.",
                 unchanged,
-            ).format(count=unchanged)
+            ).format(count=format_number(unchanged))
         else:
             text = _(
                 "Nothing has been written yet. Importing adds {added} records and updates "
                 "{updated}; {unchanged} are already in the ledger as they are. Press Import to "
                 "write them."
-            ).format(added=added, updated=updated, unchanged=unchanged)
+            ).format(
+                added=format_number(added),
+                updated=format_number(updated),
+                unchanged=format_number(unchanged),
+            )
         if report.warnings:
             text += " " + ngettext(
                 "Check the warning below first.",

@@ -24,6 +24,7 @@ from desktop_app.domain.organizations import (
 )
 from desktop_app.domain.orgtree import Organization
 from desktop_app.errors import LedgerError
+from desktop_app.formatting import format_date
 from desktop_app.gui import messages
 from desktop_app.gui.org_dialogs import (
     DissolveDialog,
@@ -189,7 +190,9 @@ class OrgActions(QObject):
 
     def _dissolved(self, org: Organization, day: date) -> None:
         self.show(org.uid)  # shows dissolved organizations, so the change can be seen
-        self.say(_("“{name}” was dissolved on {date}.").format(name=org.name, date=day.isoformat()))
+        self.say(
+            _("“{name}” was dissolved on {date}.").format(name=org.name, date=format_date(day))
+        )
 
     def reinstate_organization(self) -> None:
         org = self.current()

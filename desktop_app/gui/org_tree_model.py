@@ -31,6 +31,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop_app.domain.compliance import term_end, term_state
 from desktop_app.domain.enums import BRANCH_TYPES, ORG_LEVELS
 from desktop_app.domain.orgtree import Organization, OrgTree
+from desktop_app.formatting import format_date, format_number
 from desktop_app.i18n import N_, _, ngettext
 from desktop_app.stats import organization_figures
 
@@ -289,19 +290,19 @@ class OrgTreeModel(QAbstractItemModel):
         if column == Column.SECRETARY:
             return org.secretary or ""
         if column in COUNT_COLUMNS:
-            return f"{self._count(node, column):,}"
+            return format_number(self._count(node, column))
         if column == Column.TERM:
             if not org.elected_on:
                 return ""
             if node.term is None:
-                return org.elected_on
+                return format_date(org.elected_on)
             return _("{state} · elected {date}").format(
-                state=_(TERM_STATES[node.term]), date=org.elected_on
+                state=_(TERM_STATES[node.term]), date=format_date(org.elected_on)
             )
         if org.active:
             return _("Active")
         if org.dissolved_on:
-            return _("Dissolved on {date}").format(date=org.dissolved_on)
+            return _("Dissolved on {date}").format(date=format_date(org.dissolved_on))
         return _("Dissolved")
 
     def _raw(self, node: OrgNode, column: Column) -> Any:
@@ -333,7 +334,11 @@ class OrgTreeModel(QAbstractItemModel):
                 "Total of {name} and the active organizations under it ({count} organizations "
                 "in all below it); recorded for {name} itself: {own}.",
                 below,
-            ).format(name=org.name, count=below, own=getattr(org, COUNT_COLUMNS[column]))
+            ).format(
+                name=org.name,
+                count=format_number(below),
+                own=format_number(getattr(org, COUNT_COLUMNS[column])),
+            )
         if column == Column.TERM:
             end = term_end(org)
             if end is None:
@@ -342,7 +347,7 @@ class OrgTreeModel(QAbstractItemModel):
                 "Elected on {date} for {years} year; the term ends on {end}.",
                 "Elected on {date} for {years} years; the term ends on {end}.",
                 org.term_years,
-            ).format(date=org.elected_on, years=org.term_years, end=end.isoformat())
+            ).format(date=format_date(org.elected_on), years=org.term_years, end=format_date(end))
         return None
 
 

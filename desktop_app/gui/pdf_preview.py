@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import StorageError
+from desktop_app.formatting import format_percent
 from desktop_app.i18n import _, ngettext
 
 if TYPE_CHECKING:  # PDFium is loaded when the first PDF is shown, not when the window opens
@@ -178,7 +179,7 @@ class PdfPreview(QWidget):
         self.zoom_box.setAccessibleName(_("Zoom"))
         self.zoom_box.addItem(_("Fit width"), FIT_WIDTH)
         for zoom in ZOOMS:
-            self.zoom_box.addItem(f"{zoom:.0%}", zoom)
+            self.zoom_box.addItem(format_percent(zoom, 0), zoom)
         self.zoom_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.zoom_box.activated.connect(self._zoom_chosen)
         self.zoom_in_button = QToolButton(self)
@@ -321,7 +322,7 @@ class PdfPreview(QWidget):
         self.zoom_box.blockSignals(True)
         self.zoom_box.setCurrentIndex(0 if self._fit else self.zoom_box.findData(self._zoom))
         self.zoom_box.blockSignals(False)
-        self.zoom_box.setToolTip(_("Zoom: {zoom}").format(zoom=f"{self._zoom:.0%}"))
+        self.zoom_box.setToolTip(_("Zoom: {zoom}").format(zoom=format_percent(self._zoom, 0)))
         self.zoom_out_button.setEnabled(bool(self._pages) and self._zoom > MIN_ZOOM + 1e-6)
         self.zoom_in_button.setEnabled(bool(self._pages) and self._zoom < MAX_ZOOM - 1e-6)
 

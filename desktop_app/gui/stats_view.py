@@ -1,7 +1,8 @@
 """The annual statistics as the Reports page shows them: sentences and tables made from the
 dict of ``compute_stats``, in the words the command line's ``stats`` already uses
-(``stats_text``), so the sheet, the CLI and the catalogs agree. Nothing is computed here: every
-figure is read from the dict.
+(``stats_text``), so the sheet, the CLI and the catalogs agree; dates, months, numbers and
+percentages are written as the interface language writes them (``formatting``). Nothing is
+computed here: every figure is read from the dict.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from desktop_app.domain.enums import (
     THEME_CATEGORIES,
 )
 from desktop_app.domain.orgtree import SEPARATOR, OrgTree
+from desktop_app.formatting import format_date, format_month, format_number, format_percent
 from desktop_app.gui.figure_tables import Cell, FiguresModel
 from desktop_app.i18n import _, join_list, ngettext
-from desktop_app.stats_text import percent
+
+number, percent = format_number, format_percent
 
 STARS = ("5", "4", "3", "2", "1")
 
@@ -37,7 +40,9 @@ def scope_reference(tree: OrgTree, uid: str | None) -> str | None:
 
 def heading(stats: dict[str, Any]) -> str:
     return _("{scope}: figures of {year}, as of {as_of}").format(
-        scope=stats["scope"] or _("(empty ledger)"), year=stats["year"], as_of=stats["as_of"]
+        scope=stats["scope"] or _("(empty ledger)"),
+        year=stats["year"],
+        as_of=format_date(stats["as_of"]),
     )
 
 
@@ -45,12 +50,12 @@ def organization_lines(stats: dict[str, Any]) -> list[str]:
     orgs = stats["organizations"]
     return [
         _("{colleges} college organizations, {branches} branches").format(
-            colleges=orgs["colleges"], branches=orgs["branches"]
+            colleges=number(orgs["colleges"]), branches=number(orgs["branches"])
         ),
         _("{full} full members, {probationary} probationary members, {activists} activists").format(
-            full=orgs["members_full"],
-            probationary=orgs["members_probationary"],
-            activists=orgs["activists"],
+            full=number(orgs["members_full"]),
+            probationary=number(orgs["members_probationary"]),
+            activists=number(orgs["activists"]),
         ),
         _("Teacher branches led by a double leader: {ratio}").format(
             ratio=percent(orgs["double_leader_ratio"])
@@ -65,7 +70,7 @@ def activity_lines(stats: dict[str, Any]) -> list[str]:
             "{n} activity, {featured} featured",
             "{n} activities, {featured} featured",
             acts["total"],
-        ).format(n=acts["total"], featured=acts["featured"]),
+        ).format(n=number(acts["total"]), featured=number(acts["featured"])),
         _("Attendance rate: {rate}").format(rate=percent(acts["attendance_rate"])),
     ]
 
@@ -79,7 +84,7 @@ def rating_lines(stats: dict[str, Any]) -> list[str]:
     ratings = stats["ratings"]
     return [
         ngettext("{n} organization rated", "{n} organizations rated", ratings["rated"]).format(
-            n=ratings["rated"]
+            n=number(ratings["rated"])
         )
         + _(", ")
         + _("four stars or more: {ratio}").format(ratio=percent(ratings["four_plus_ratio"]))
@@ -87,7 +92,8 @@ def rating_lines(stats: dict[str, Any]) -> list[str]:
 
 
 def task_lines(stats: dict[str, Any]) -> list[str]:
-    return [_("{total} tasks, {done} done, {overdue} overdue").format(**stats["tasks"])]
+    tasks = {key: number(value) for key, value in stats["tasks"].items()}
+    return [_("{total} tasks, {done} done, {overdue} overdue").format(**tasks)]
 
 
 def _counts(enumeration: Any, counts: dict[str, int]) -> tuple[list[list[Cell]], list[str]]:
@@ -144,7 +150,10 @@ class StatsModels(QObject):
             [
                 [
                     Cell.label(item["branch"]),
-                    Cell.label(join_list(item["missing_months"]), list(item["missing_months"])),
+                    Cell.label(
+                        join_list(format_month(m) for m in item["missing_months"]),
+                        list(item["missing_months"]),
+                    ),
                 ]
                 for item in missing
             ],
@@ -157,7 +166,7 @@ class StatsModels(QObject):
                     Cell(
                         "★" * int(s),
                         int(s),
-                        _("{stars}★ {count}").format(stars=s, count=by_stars[s]),
+                        _("{stars}★ {count}").format(stars=s, count=number(by_stars[s])),
                         right=False,
                     ),
                     Cell.number(by_stars[s]),

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.dates import from_iso
 from desktop_app.domain.enums import TASK_STATUSES
+from desktop_app.formatting import format_date
 from desktop_app.gui.campaign_widgets import SORT_ROLE, UID_ROLE
 from desktop_app.gui.widgets.rows_model import RowsModel
 from desktop_app.i18n import N_, _
@@ -110,7 +111,7 @@ class TasksModel(RowsModel[TaskRow]):
         if column == self.DEADLINE:
             if row.deadline is None:
                 return NO_VALUE
-            day = row.deadline.isoformat()
+            day = format_date(row.deadline)
             return _("{day} (overdue)").format(day=day) if row.overdue else day
         label = TASK_STATUSES.label(row.status) if row.status in TASK_STATUSES else row.status
         return label
@@ -127,7 +128,7 @@ class TasksModel(RowsModel[TaskRow]):
     def tooltip(self, row: TaskRow, column: int) -> str | None:
         if row.overdue:
             return _("Overdue: the deadline {day} has passed and the task is not done.").format(
-                day=row.deadline.isoformat() if row.deadline else ""
+                day=format_date(row.deadline)
             )
         if column in (self.TITLE, self.SECTION, self.COOPERATING):
             return self.display(row, column)

@@ -20,7 +20,7 @@ from desktop_app.domain.enums import (
 )
 from desktop_app.domain.orgtree import Organization
 from desktop_app.i18n import _, join_list, ngettext
-from desktop_app.reports.common import count, long_date, percent
+from desktop_app.reports.common import count, long_date, percent, stacked_date
 from desktop_app.reports.common import sentences as join_sentences
 from desktop_app.reports.context import ReportContext
 from desktop_app.reports.layout import (
@@ -146,7 +146,7 @@ def activity_table(styles: Styles, activities: list[Activity]) -> Table:
         [
             number,
             # The year on a line of its own keeps the date column narrow.
-            long_date(a.day).replace("年", "年\n", 1),
+            stacked_date(a.day),
             _type_text(a),
             a.theme,
             a.place or NO_VALUE,

@@ -18,6 +18,8 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from desktop_app.formatting import format_number
+
 LABEL_SIZE = 9.0
 AXIS_GREY = colors.Color(0.35, 0.35, 0.35)
 GRID_GREY = colors.Color(0.85, 0.85, 0.85)
@@ -42,6 +44,11 @@ def _drawing(width: float, height: float, font: str) -> Drawing:
     drawing = Drawing(width, height)
     drawing.initialFontName = font
     return drawing
+
+
+def figure(value: float) -> str:
+    """A value on an axis or a bar, as the report's language groups numbers: 1310 → 1,310."""
+    return format_number(int(value) if float(value).is_integer() else value)
 
 
 def has_data(values: Sequence[float]) -> bool:
@@ -72,7 +79,7 @@ def _style_value_axis(axis: Any, font: str, largest: float) -> None:
     axis.valueStep = step
     axis.labels.fontName = font
     axis.labels.fontSize = LABEL_SIZE
-    axis.labelTextFormat = "{:,.0f}".format
+    axis.labelTextFormat = figure
     axis.strokeColor = AXIS_GREY
     axis.visibleGrid = True
     axis.gridStrokeColor = GRID_GREY
@@ -183,7 +190,7 @@ def bar_chart(
     _style_value_axis(chart.valueAxis, font, largest * 1.1)
     chart.bars[0].fillColor = color
     chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "{:,}".format
+    chart.barLabelFormat = figure
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = LABEL_SIZE
     chart.groupSpacing = 6 if horizontal else 14

@@ -3,9 +3,9 @@ title block, the line that says there is nothing to list; numbered headings (一
 running text, numbered table and chart captions, and the rules that keep a heading or a
 caption from ending a page alone.
 
-Every report formats its figures through these functions, so a figure reads the same in the
-summary, the branch ledger, the creation report and on the dashboard (``percent`` is the
-dashboard's own).
+Every report formats its figures through these functions, which hand them to
+``desktop_app.formatting`` (Babel), so a figure reads the same in the summary, the branch
+ledger, the creation report and in the window.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
 
+from desktop_app.formatting import format_date, format_month, format_number, format_percent
 from desktop_app.i18n import _, current_language
 from desktop_app.reports.context import ReportContext
 from desktop_app.reports.layout import TEXT_WIDTH, Heading, data_table, escape
-from desktop_app.stats_text import percent as _stats_percent
 
 __all__ = [
     "caption",
@@ -42,6 +42,7 @@ __all__ = [
     "prose_style",
     "section_heading",
     "sentences",
+    "stacked_date",
     "table_block",
     "title_block",
 ]
@@ -49,29 +50,33 @@ __all__ = [
 
 def percent(x: float) -> str:
     """A ratio in 0–1 as a percentage to one decimal place: 0.91 → ``91.0%``."""
-    return _stats_percent(x)
+    return format_percent(x)
 
 
 def count(n: int) -> str:
     """A count with thousands separated: 1310 → ``1,310``."""
-    return f"{n:,}"
+    return format_number(n)
 
 
 def long_date(d: date) -> str:
-    """A date as the report's language writes it: ``2025年3月18日`` in Chinese, ISO otherwise."""
-    if current_language().startswith("zh"):
-        return f"{d.year}年{d.month}月{d.day}日"
-    return d.isoformat()
+    """A date as the report's language writes it: ``2025年3月18日`` in Chinese,
+    ``Mar 18, 2025`` in English."""
+    return format_date(d)
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+def stacked_date(d: date) -> str:
+    """``long_date`` with the year on a line of its own, for a narrow column of dates:
+    ``2025年`` over ``3月18日``, ``Mar 18,`` over ``2025``."""
+    text = long_date(d)
+    if "年" in text:
+        return text.replace("年", "年\n", 1)
+    head, space, year = text.rpartition(" ")
+    return f"{head}\n{year}" if space and year.isdigit() else text
 
 
 def month_name(month: int) -> str:
     """A month of the year (1–12) in a table or a list: ``3月`` in Chinese, ``Mar`` otherwise."""
-    if current_language().startswith("zh"):
-        return f"{month}月"
-    return _MONTHS[month - 1]
+    return format_month(month)
 
 
 def title_block(ctx: ReportContext, title: str) -> list[Flowable]:

@@ -28,7 +28,14 @@ from desktop_app.domain.enums import (
     Enumeration,
 )
 from desktop_app.i18n import _, join_list, ngettext
-from desktop_app.reports.common import count, empty_line, long_date, percent, title_block
+from desktop_app.reports.common import (
+    count,
+    empty_line,
+    long_date,
+    percent,
+    stacked_date,
+    title_block,
+)
 from desktop_app.reports.common import sentences as join_sentences
 from desktop_app.reports.context import KIND_LABELS, ReportContext
 from desktop_app.reports.layout import HEADER_FILL, DocumentInfo, Heading, data_table, escape, gap
@@ -113,13 +120,15 @@ def _order(enumeration: Enumeration, code: str) -> int:
     return enumeration.codes.index(code) if code in enumeration else len(enumeration.codes)
 
 
-def _date(text: str | None) -> str:
+def _date(text: str | None, *, stacked: bool = False) -> str:
+    """A stored ISO date for people (the year on a line of its own when ``stacked``)."""
     if not text:
         return NO_VALUE
     try:
-        return long_date(date.fromisoformat(text))
+        day = date.fromisoformat(text)
     except ValueError:
         return text
+    return stacked_date(day) if stacked else long_date(day)
 
 
 def _sentences(parts: list[str]) -> str:
@@ -403,7 +412,7 @@ def _tasks(ctx: ReportContext, tasks: list[Task]) -> list[Flowable]:
                     task.lead or NO_VALUE,
                     task.cooperating or NO_VALUE,
                     # The year on a line of its own keeps the column narrow.
-                    _date(task.deadline).replace("年", "年\n", 1),
+                    _date(task.deadline, stacked=True),
                     status,
                 ]
             )

@@ -199,7 +199,7 @@ def activities(ctx: ReportContext, number: int) -> list[Flowable]:
         prose(
             ctx,
             _(
-                "Tagged with the ten dimensions of education (十大育人) they serve, the "
+                "Tagged with the ten dimensions of education they serve, the "
                 "activities count as follows: {counts}. An activity may serve several "
                 "dimensions."
             ).format(counts=_counts(DIMENSIONS, acts["by_dimension"])),

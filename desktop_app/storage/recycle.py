@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.errors import NotFoundError, RefusedError
+from desktop_app.formatting import format_date
 from desktop_app.i18n import _
 from desktop_app.storage.ledger import Ledger, now_iso
 from desktop_app.storage.records import _audit_many
@@ -186,12 +187,12 @@ def activity_twins(ledger: Ledger, uid: str) -> list[str]:
     meetings on one day), so restore does not refuse them; the window asks before restoring."""
     uids = _group(ledger, uid).get("activities", [])
     rows = ledger.conn.execute(
-        "SELECT a.date || ' ' || a.theme FROM activities d JOIN activities a "
+        "SELECT a.date, a.theme FROM activities d JOIN activities a "
         "ON a.org_uid = d.org_uid AND a.type = d.type AND a.date = d.date AND a.theme = d.theme "
         "WHERE d.uid IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL",
         [json.dumps(uids)],
     )
-    return [r[0] for r in rows]
+    return [f"{format_date(day)} {theme}" for day, theme in rows]
 
 
 def _top_table(group: dict[str, list[str]], uid: str) -> str:

@@ -14,9 +14,10 @@ from desktop_app.domain import activities, organizations
 from desktop_app.domain.activities import to_row
 from desktop_app.gui import messages
 from desktop_app.gui.activity_dialog import ActivityDialog
-from desktop_app.gui.activity_model import COLUMNS, ActivityTableModel, column_of
+from desktop_app.gui.activity_model import COLUMNS, SORT_ROLE, ActivityTableModel, column_of
 from desktop_app.gui.pages.activities import ActivitiesPage
 from desktop_app.gui.session import Session
+from desktop_app.i18n import set_language
 from desktop_app.storage import Ledger, records, recycle
 from gui.conftest import DEMO_YEAR
 
@@ -174,11 +175,12 @@ def test_page_opens_on_the_demo_ledger(demo_window, demo_ledger: Ledger) -> None
     assert total > 400  # more than two pages
     assert page.model.total() == total
     assert page.model.rowCount() == 200
-    assert page.filters.count_label.text() == f"{total} activities"
+    assert page.filters.count_label.text() == f"{total:,} activities"
     assert page.empty_text() == ""
     newest = fetch_activities(demo_ledger, ActivityFilter(year=DEMO_YEAR), limit=1)[0]
     assert page.model.uid_at(0) == newest.uid
-    assert display(page.model, 0, "date") == newest.date.isoformat()
+    day = newest.date
+    assert display(page.model, 0, "date") == f"{day:%b} {day.day}, {day.year}"  # Mar 8, 2025
 
 
 # ---- the model ----------------------------------------------------------------------------------
@@ -195,13 +197,27 @@ def test_model_passes_the_model_tester(qtmodeltester, page: ActivitiesPage) -> N
     qtmodeltester.check(page.model)
 
 
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("zh_CN", "2025年3月18日"), ("zh_TW", "2025年3月18日"), ("en", "Mar 18, 2025")],
+)
+def test_the_date_column_is_written_in_the_interface_language(  # type: ignore[no-untyped-def]
+    page: ActivitiesPage, uids, code: str, expected: str
+) -> None:
+    set_language(code)
+    row = page.model.loaded_row_of(uids["a1"])
+    assert row is not None
+    assert display(page.model, row, "date") == expected
+    assert page.model.index(row, column_of("date")).data(SORT_ROLE) == "2025-03-18"
+
+
 def test_cells_show_labels_paths_attendance_and_marks(page: ActivitiesPage, uids) -> None:  # type: ignore[no-untyped-def]
     model = page.model
     row = model.loaded_row_of(uids["a1"])
     assert row is not None
     cells = {c.key: display(model, row, c.key) for c in COLUMNS}
     assert cells == {
-        "date": "2025-03-18",
+        "date": "Mar 18, 2025",
         "organization": "机电工程学院党总支/教工第一党支部",
         "type": "Theme party day",
         "theme": "学习二十大精神",
@@ -214,6 +230,7 @@ def test_cells_show_labels_paths_attendance_and_marks(page: ActivitiesPage, uids
     }
     org_tip = model.index(row, column_of("organization")).data(Qt.ItemDataRole.ToolTipRole)
     assert org_tip == "机电工程学院党总支/教工第一党支部"
+    assert model.index(row, column_of("date")).data(SORT_ROLE) == "2025-03-18"  # the raw date
     office = model.loaded_row_of(uids["a4"])
     assert display(model, office, "organization") == "机关党支部"
     assert display(model, office, "attendance") == ""
@@ -536,7 +553,7 @@ def test_delete_then_restore_from_the_bin(
     )
     page.select_uid(uids["a3"])
     page.delete_selected()
-    assert asked == ["Move the activity “2025-04-10 志愿服务进社区” to the recycle bin?"]
+    assert asked == ["Move the activity “Apr 10, 2025 志愿服务进社区” to the recycle bin?"]
     assert uids["a3"] in shown(page)  # refused: nothing happened
 
     monkeypatch.setattr(messages, "confirm", lambda parent, text, yes, **kw: True)
@@ -645,7 +662,7 @@ def test_a_newcomer_records_finds_deletes_and_restores_a_theme_day(
     saved = page.current_uid()
     assert saved is not None
     if before is not None:
-        assert activity_figure() == str(int(before) + 1)
+        assert activity_figure() == f"{int(before.replace(',', '')) + 1:,}"
 
     window.navigate("activities")
     page.filters.reset()
@@ -669,4 +686,4 @@ def test_a_newcomer_records_finds_deletes_and_restores_a_theme_day(
     assert page.model.total() == 1
     assert page.model.uid_at(0) == saved
     if before is not None:
-        assert activity_figure() == str(int(before) + 1)
+        assert activity_figure() == f"{int(before.replace(',', '')) + 1:,}"

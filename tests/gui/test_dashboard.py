@@ -45,19 +45,31 @@ def expected_figures(stats: dict[str, Any]) -> dict[str, str]:
 
     orgs, acts, tasks = stats["organizations"], stats["activities"], stats["tasks"]
     return {
-        "colleges": str(orgs["colleges"]),
-        "branches": str(orgs["branches"]),
-        "members_full": str(orgs["members_full"]),
-        "members_probationary": str(orgs["members_probationary"]),
-        "activists": str(orgs["activists"]),
-        "activities": str(acts["total"]),
+        "colleges": f"{orgs['colleges']:,}",
+        "branches": f"{orgs['branches']:,}",
+        "members_full": f"{orgs['members_full']:,}",  # 1,329
+        "members_probationary": f"{orgs['members_probationary']:,}",
+        "activists": f"{orgs['activists']:,}",
+        "activities": f"{acts['total']:,}",
         "theme_day_rate": pct(stats["compliance"]["theme_day_rate"]),
         "attendance_rate": pct(acts["attendance_rate"]),
-        "featured": str(acts["featured"]),
+        "featured": f"{acts['featured']:,}",
         "four_plus": pct(stats["ratings"]["four_plus_ratio"]),
-        "tasks": f"{tasks['done']} / {tasks['total']}",
-        "overdue": str(tasks["overdue"]),
+        "tasks": f"{tasks['done']:,} / {tasks['total']:,}",
+        "overdue": f"{tasks['overdue']:,}",
     }
+
+
+def english_date(day: date) -> str:
+    return f"{day:%b} {day.day}, {day.year}"  # Mar 18, 2025
+
+
+def english_period(label: str) -> str:
+    """A compliance period as the window writes it in English: Mar 2025, Q1 2025, 2025."""
+    year, _sep, part = label.partition("-")
+    if part.startswith("Q"):
+        return f"{part} {year}"
+    return f"{date(int(year), int(part), 1):%b} {year}" if part else year
 
 
 def rows_of(page: DashboardPage, kind: str) -> list[ReminderRow]:
@@ -126,6 +138,7 @@ def test_demo_figures_are_the_statistics(demo_window: Any) -> None:
     assert stats["activities"]["total"] > 100 and stats["organizations"]["branches"] > 10
     assert shown(page) == expected_figures(stats)
     assert page.heading.text() == f"Dashboard {DEMO_YEAR}"
+    assert page.as_of_label.text() == f"as of {english_date(date.today())}"
     assert not page.empty_panel.isVisible()
     # Every card is readable: its caption is not cut.
     for card in page.cards.values():
@@ -188,12 +201,18 @@ def test_reminder_texts(demo_window: Any) -> None:
     task = found.overdue_tasks[0]
     row = next(r for r in rows_of(page, "task") if r.record == task.uid)
     assert row.subject == task.title
-    assert task.deadline.isoformat() in row.text
+    assert row.text.startswith(f"Deadline {english_date(task.deadline)} has passed")
+    assert row.order == task.deadline.isoformat()  # sorted by the date, not its words
+    if found.theme_day_gaps:
+        gap = found.theme_day_gaps[0]
+        row = rows_of(page, "theme_day")[0]
+        months = ", ".join(f"{date(DEMO_YEAR, m, 1):%b}" for m in gap.months)
+        assert row.text == f"No theme day in {months}"
     if found.meetings_missing:
         meeting = found.meetings_missing[0]
         row = rows_of(page, "meeting")[0]
         assert ACTIVITY_TYPES.label(meeting.type) in row.text
-        assert meeting.periods[0] in row.text
+        assert english_period(meeting.periods[0]) in row.text
 
 
 @pytest.mark.parametrize(
@@ -254,7 +273,7 @@ def test_activating_a_reminder_opens_its_record(
 def test_adding_an_activity_counts_at_once(demo_window: Any) -> None:
     page = page_of(demo_window)
     ledger = demo_window.session.ledger
-    before = int(page.cards["activities"].figure.text())
+    before = int(page.cards["activities"].figure.text().replace(",", ""))
     day = date.today()
     month_before = page.chart.month_total(day.month)
     branch = next(o for o in load_tree(ledger) if o.level == "branch" and o.active)
@@ -263,7 +282,7 @@ def test_adding_an_activity_counts_at_once(demo_window: Any) -> None:
             ledger, branch.uid, type="theme_day", date=day, theme="学习新党章", category="study"
         )
     )
-    assert int(page.cards["activities"].figure.text()) == before + 1
+    assert page.cards["activities"].figure.text() == f"{before + 1:,}"
     assert page.chart.month_total(day.month) == month_before + 1
 
 
@@ -341,7 +360,7 @@ def test_chart_shows_the_months(demo_window: Any) -> None:
     assert march.height() > 0
     assert chart.month_at(march.center()) == 3
     text = chart.tooltip_text(3)
-    assert f"{chart.month_total(3)} activities" in text
+    assert text.startswith(f"Mar {DEMO_YEAR}: {chart.month_total(3):,} activities")
     assert f"{ACTIVITY_TYPES.label('theme_day')}: {counts['theme_day'][2]}" in text
     # Taller bars for busier months.
     busiest = max(range(1, 13), key=chart.month_total)

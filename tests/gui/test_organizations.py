@@ -14,10 +14,11 @@ from conftest import table_snapshot
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from desktop_app.domain.compliance import term_end
 from desktop_app.domain.orgtree import load_tree
 from desktop_app.gui import messages
 from desktop_app.gui.org_dialogs import DissolveDialog, MoveDialog, OrganizationDialog
-from desktop_app.gui.org_tree_model import UID_ROLE, Column, OrgTreeModel
+from desktop_app.gui.org_tree_model import SORT_ROLE, UID_ROLE, Column, OrgTreeModel
 from desktop_app.gui.pages.organizations import OrganizationsPage
 from desktop_app.stats import compute_stats
 from desktop_app.storage import Ledger, recycle
@@ -166,8 +167,17 @@ def test_term_column_and_tooltips(demo_window: Any) -> None:
             assert text == ""
         elif org.active:
             state, elected = text.split(" · ")
-            assert elected == f"elected {org.elected_on}"
+            day = date.fromisoformat(org.elected_on)
+            assert elected == f"elected {day:%b} {day.day}, {day.year}"  # elected Oct 31, 2023
             shown.setdefault(state, set()).add(model.tree.path(org.uid))
+            index = model.index_of(org.uid, Column.TERM)
+            end = term_end(org)
+            assert end is not None and index.data(SORT_ROLE) == end.isoformat()
+            years = "year" if org.term_years == 1 else "years"
+            assert index.data(Qt.ItemDataRole.ToolTipRole) == (
+                f"Elected on {day:%b} {day.day}, {day.year} for {org.term_years} {years}; "
+                f"the term ends on {end:%b} {end.day}, {end.year}."
+            )
     # The states agree with the statistics' lists of terms.
     terms = compute_stats(page.session.ledger, DEMO_YEAR)["terms"]
     assert shown["Expired"] == set(terms["expired"]) and terms["expired"]
@@ -455,8 +465,8 @@ def test_dissolve_then_reinstate(demo_window: Any, monkeypatch: pytest.MonkeyPat
     assert all(states[u] == (0, "2025-12-31") for u in under)
     # The dissolved organization stays in view, shown as dissolved.
     assert page.dissolved_box.isChecked() and page.current_uid() == college
-    assert cell(page, college, Column.STATE) == "Dissolved on 2025-12-31"
-    assert page.notice.text() == f"“{OTHER_COLLEGE}” was dissolved on 2025-12-31."
+    assert cell(page, college, Column.STATE) == "Dissolved on Dec 31, 2025"
+    assert page.notice.text() == f"“{OTHER_COLLEGE}” was dissolved on Dec 31, 2025."
     assert not page.org_actions.dissolve.isEnabled() and page.org_actions.reinstate.isEnabled()
     # Its branches cannot come back before it.
     page.show_record(under[1])

@@ -4,7 +4,7 @@ and Ctrl+Z after a delete or a restore."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -89,11 +89,15 @@ def test_the_model_passes_qtmodeltester_and_shows_people_words(
     assert rows == [
         ["机电工程学院党总支", "College party organization", "党委", "2"],
         ["2025: 4 stars", "Star rating", BRANCH, "1"],
-        ["Theme party day 2025-03-18 学习二十大精神", "Activity", BRANCH, "1"],
+        ["Theme party day Mar 18, 2025 学习二十大精神", "Activity", BRANCH, "1"],
     ]
     first = model.index(0, DELETED_AT)
     assert model.data(first, Qt.ItemDataRole.UserRole + 1) == model.entry(0).deleted_at
-    assert len(model.data(first)) == len("2025-03-18 14:30")
+    local = datetime.fromisoformat(model.entry(0).deleted_at).astimezone()
+    hour = local.hour % 12 or 12
+    assert model.data(first) == (  # Mar 18, 2025, 2:30 PM in local time
+        f"{local:%b} {local.day}, {local.year}, {hour}:{local:%M}\N{NO-BREAK SPACE}{local:%p}"
+    )
     assert model.data(model.index(0, COUNT), Qt.ItemDataRole.UserRole + 1) == 2
     assert "2 records together" in model.data(model.index(0, COUNT), Qt.ItemDataRole.ToolTipRole)
 
@@ -127,11 +131,11 @@ def test_the_proxy_sorts_and_filters(
         return [proxy.data(proxy.index(r, WHAT)) for r in range(proxy.rowCount())]
 
     # newest first
-    assert whats() == ["制定实施方案", *(f"Theme party day 2025-03-18 第{n}次" for n in "二一")]
+    assert whats() == ["制定实施方案", *(f"Theme party day Mar 18, 2025 第{n}次" for n in "二一")]
     page.view.sortByColumn(DELETED_AT, Qt.SortOrder.AscendingOrder)
-    assert whats()[0] == "Theme party day 2025-03-18 第一次"
+    assert whats()[0] == "Theme party day Mar 18, 2025 第一次"
     page.filter_edit.setText("第二")
-    assert whats() == ["Theme party day 2025-03-18 第二次"]
+    assert whats() == ["Theme party day Mar 18, 2025 第二次"]
     page.filter_edit.setText("task")
     assert whats() == ["制定实施方案"]
     assert page.focus_search() and page.filter_edit.hasFocus()
@@ -151,7 +155,7 @@ def test_restore_through_the_page(
     assert live(ledger, "activities", act) is True
     assert page.model.rowCount() == 0
     assert page.stack.currentIndex() == EMPTY
-    assert "“Theme party day 2025-03-18 学习二十大精神” was restored" in page.status.text()
+    assert "“Theme party day Mar 18, 2025 学习二十大精神” was restored" in page.status.text()
     # Ctrl+Z sends it back to the recycle bin
     window.undo_action.trigger()
     assert live(ledger, "activities", act) is False
@@ -198,7 +202,7 @@ def test_restoring_an_activity_with_a_live_twin_asks_first(
     refuse = patch_confirm(monkeypatch, False)
     assert page.restore_selected() == 0
     assert live(ledger, "activities", act) is False
-    assert "2025-03-18 学习二十大精神" in refuse.asked[0]["text"]
+    assert "Mar 18, 2025 学习二十大精神" in refuse.asked[0]["text"]
     assert refuse.asked[0]["yes"] == "Restore"
     agree = patch_confirm(monkeypatch, True)
     assert page.restore_selected() == 1
@@ -220,7 +224,7 @@ def test_purge_asks_and_deletes_for_good(
     page.purge_button.click()
     assert table_snapshot(ledger) == before
     assert no.asked[0]["destructive"] is True
-    assert no.asked[0]["text"] == "Purge “Theme party day 2025-03-18 学习二十大精神” for good?"
+    assert no.asked[0]["text"] == "Purge “Theme party day Mar 18, 2025 学习二十大精神” for good?"
     assert "cannot be undone" in no.asked[0]["detail"]
     yes = patch_confirm(monkeypatch, True)
     window.delete_action.trigger()  # the Delete key purges the selection

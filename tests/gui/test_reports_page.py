@@ -93,30 +93,36 @@ def assert_sheet_shows(page: ReportsPage, expected: dict[str, Any]) -> None:
         return [label.text() for label in getattr(page, f"{card}_card").lines]
 
     assert lines("organizations") == [
-        f"{orgs['colleges']} college organizations, {orgs['branches']} branches",
-        f"{orgs['members_full']} full members, {orgs['members_probationary']} probationary "
-        f"members, {orgs['activists']} activists",
+        f"{orgs['colleges']:,} college organizations, {orgs['branches']:,} branches",
+        f"{orgs['members_full']:,} full members, {orgs['members_probationary']:,} probationary "
+        f"members, {orgs['activists']:,} activists",
         f"Teacher branches led by a double leader: {percent(orgs['double_leader_ratio'])}",
     ]
     noun = "activity" if acts["total"] == 1 else "activities"
     assert lines("activities") == [
-        f"{acts['total']} {noun}, {acts['featured']} featured",
+        f"{acts['total']:,} {noun}, {acts['featured']:,} featured",  # 1,329 activities
         f"Attendance rate: {percent(acts['attendance_rate'])}",
     ]
     rate = expected["compliance"]["theme_day_rate"]
     assert lines("compliance") == [f"Branch-months with a theme day: {percent(rate)}"]
     ratings = expected["ratings"]
     assert lines("ratings") == [
-        f"{ratings['rated']} organizations rated, four stars or more: "
+        f"{ratings['rated']:,} organizations rated, four stars or more: "
         f"{percent(ratings['four_plus_ratio'])}"
     ]
     tasks = expected["tasks"]
     assert lines("tasks") == [
-        f"{tasks['total']} tasks, {tasks['done']} done, {tasks['overdue']} overdue"
+        f"{tasks['total']:,} tasks, {tasks['done']:,} done, {tasks['overdue']:,} overdue"
     ]
+    as_of = date.fromisoformat(expected["as_of"])
     assert page.heading_label.text() == (
-        f"{expected['scope']}: figures of {expected['year']}, as of {expected['as_of']}"
+        f"{expected['scope']}: figures of {expected['year']}, "
+        f"as of {as_of:%b} {as_of.day}, {as_of.year}"  # as of Mar 18, 2025
     )
+    # The months without a theme day are written as months; they sort by their numbers.
+    for row, item in enumerate(missing):
+        index = models.missing.index(row, 1)
+        assert index.data() == ", ".join(f"{date(2000, m, 1):%b}" for m in item["missing_months"])
 
 
 def test_opens_on_an_empty_ledger_and_says_what_to_do(qtbot, ledger) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from desktop_app.domain import campaign
 from desktop_app.domain.plan_template import load_plan
 from desktop_app.gui import messages
-from desktop_app.gui.campaign_widgets import UID_ROLE
+from desktop_app.gui.campaign_widgets import SORT_ROLE, UID_ROLE
 from desktop_app.gui.pages.tasks import TasksPage
 from desktop_app.gui.task_dialog import TaskDialog, join_departments
 from desktop_app.gui.task_model import OVERDUE_BACKGROUND, OVERDUE_FILTER, TasksModel
@@ -20,6 +20,11 @@ from desktop_app.storage import Ledger
 from gui.conftest import DEMO_YEAR
 
 TODAY = date.today()
+
+
+def english(day: date) -> str:
+    """A date as the window writes it in English: Mar 18, 2025."""
+    return f"{day:%b} {day.day}, {day.year}"
 
 
 def open_page(window) -> TasksPage:  # type: ignore[no-untyped-def]
@@ -49,7 +54,7 @@ def test_empty_ledger_offers_the_plan(window) -> None:  # type: ignore[no-untype
     page = open_page(window)
     assert page.stack.currentWidget() is page.empty
     assert "The task list is empty" in page.empty.label.text()
-    assert page.summary.text() == f"0 tasks: 0 done, 0 overdue as of {TODAY.isoformat()}."
+    assert page.summary.text() == f"0 tasks: 0 done, 0 overdue as of {english(TODAY)}."
     assert not page.edit_button.isEnabled() and not page.delete_button.isEnabled()
 
 
@@ -73,11 +78,15 @@ def test_demo_overdue_tasks_agree_with_the_statistics(  # type: ignore[no-untype
     index = page.model.index(row, TasksModel.TITLE)
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BACKGROUND
     deadline = page.model.rows[row].deadline
+    assert deadline is not None
     assert index.data(Qt.ItemDataRole.ToolTipRole) == (
-        f"Overdue: the deadline {deadline.isoformat()} has passed and the task is not done."
+        f"Overdue: the deadline {english(deadline)} has passed and the task is not done."
     )
+    cell = page.model.index(row, TasksModel.DEADLINE)
+    assert cell.data() == f"{english(deadline)} (overdue)"  # Jun 30, 2026 (overdue)
+    assert cell.data(SORT_ROLE) == deadline.isoformat()
     assert page.summary.text() == (
-        f"26 tasks: {figures['done']} done, {figures['overdue']} overdue as of {TODAY.isoformat()}."
+        f"26 tasks: {figures['done']} done, {figures['overdue']} overdue as of {english(TODAY)}."
     )
     page.state.setCurrentIndex(page.state.findData(OVERDUE_FILTER))
     assert page.proxy.rowCount() == figures["overdue"]

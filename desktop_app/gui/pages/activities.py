@@ -26,6 +26,7 @@ from desktop_app.activity_query import ActivityFilter, count_activities
 from desktop_app.domain import activities
 from desktop_app.domain.orgtree import load_tree
 from desktop_app.errors import LedgerError, NotFoundError
+from desktop_app.formatting import format_date, format_number
 from desktop_app.gui import messages
 from desktop_app.gui.activity_dialog import ActivityDialog
 from desktop_app.gui.activity_filters import ActivityFilterBar
@@ -177,7 +178,9 @@ class ActivitiesPage(Page):
     def _after_reload(self) -> None:
         total = self.model.total()
         self.filters.set_count(
-            ngettext("{count} activity", "{count} activities", total).format(count=total)
+            ngettext("{count} activity", "{count} activities", total).format(
+                count=format_number(total)
+            )
         )
         self._show_empty_state(total)
         row = self.model.loaded_row_of(self._keep_uid) if self._keep_uid else None
@@ -356,7 +359,7 @@ class ActivitiesPage(Page):
         if len(uids) == 1:
             row = self.model.activity(self.model.loaded_row_of(uids[0]) or 0)
             text = _("Move the activity “{date} {theme}” to the recycle bin?").format(
-                date=row.date.isoformat(), theme=row.theme
+                date=format_date(row.date), theme=row.theme
             )
         else:
             text = ngettext(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.formatting import format_date, format_number, format_percent
 from desktop_app.gui.pages.base import Page
 from desktop_app.gui.session import Session
 from desktop_app.gui.widgets.figure_card import FigureCard
@@ -42,7 +43,6 @@ from desktop_app.gui.widgets.reminder_table import (
 from desktop_app.i18n import N_, _
 from desktop_app.reminders import reminders
 from desktop_app.stats import activities_by_month, compute_stats
-from desktop_app.stats_text import percent
 
 CARDS_PER_ROW = 6
 MIN_SUBJECT_WIDTH = 360
@@ -66,18 +66,19 @@ def figures(stats: dict[str, Any]) -> dict[str, tuple[str, str]]:
     """The text of every card and its tooltip, from the statistics as they are."""
     orgs, acts, tasks = stats["organizations"], stats["activities"], stats["tasks"]
     ratings = stats["ratings"]
-    year, as_of = stats["year"], stats["as_of"]
+    year, as_of = stats["year"], format_date(stats["as_of"])
+    number, percent = format_number, format_percent
     return {
-        "colleges": (str(orgs["colleges"]), _("Active college-level party organizations")),
-        "branches": (str(orgs["branches"]), _("Active party branches")),
-        "members_full": (str(orgs["members_full"]), _("Full party members")),
+        "colleges": (number(orgs["colleges"]), _("Active college-level party organizations")),
+        "branches": (number(orgs["branches"]), _("Active party branches")),
+        "members_full": (number(orgs["members_full"]), _("Full party members")),
         "members_probationary": (
-            str(orgs["members_probationary"]),
+            number(orgs["members_probationary"]),
             _("Probationary party members"),
         ),
-        "activists": (str(orgs["activists"]), _("Activists applying to join the party")),
+        "activists": (number(orgs["activists"]), _("Activists applying to join the party")),
         "activities": (
-            str(acts["total"]),
+            number(acts["total"]),
             _("Activities dated in {year}, every type").format(year=year),
         ),
         "theme_day_rate": (
@@ -90,19 +91,19 @@ def figures(stats: dict[str, Any]) -> dict[str, tuple[str, str]]:
             percent(acts["attendance_rate"]),
             _("Actual attendance over expected attendance, activities with an expected count"),
         ),
-        "featured": (str(acts["featured"]), _("Activities chosen as featured cases")),
+        "featured": (number(acts["featured"]), _("Activities chosen as featured cases")),
         "four_plus": (
             percent(ratings["four_plus_ratio"]),
             _("Share of the {rated} organizations rated for {year}").format(
-                rated=ratings["rated"], year=year
+                rated=number(ratings["rated"]), year=year
             ),
         ),
         "tasks": (
-            _("{done} / {total}").format(done=tasks["done"], total=tasks["total"]),
+            _("{done} / {total}").format(done=number(tasks["done"]), total=number(tasks["total"])),
             _("Tasks of the task list done, of all tasks"),
         ),
         "overdue": (
-            str(tasks["overdue"]),
+            number(tasks["overdue"]),
             _("Tasks not done whose deadline is before {as_of}").format(as_of=as_of),
         ),
     }
@@ -318,7 +319,7 @@ class DashboardPage(Page):
         empty = not self.stats["scope"]
 
         self.heading.setText(_("Dashboard {year}").format(year=year))
-        self.as_of_label.setText(_("as of {date}").format(date=today.isoformat()))
+        self.as_of_label.setText(_("as of {date}").format(date=format_date(today)))
         self.empty_panel.setVisible(empty)
         for key, (text, tooltip) in figures(self.stats).items():
             self.cards[key].set_figure(text, tooltip)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.orgtree import Organization, load_tree
+from desktop_app.formatting import format_number
 from desktop_app.gui.org_actions import OrgActions
 from desktop_app.gui.org_tree_model import UID_ROLE, Column, OrgFilterProxy, OrgTreeModel
 from desktop_app.gui.pages.base import Page
@@ -75,6 +76,7 @@ class OrganizationsPage(Page):
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setProperty("role", "caption")
+        self.summary.setWordWrap(True)  # a longer translation wraps rather than widening the page
         heading.addWidget(title)
         heading.addSpacing(16)
         heading.addWidget(self.summary, 1)
@@ -235,7 +237,7 @@ class OrganizationsPage(Page):
         keys = ("colleges", "branches", "members_full", "members_probationary", "activists")
         self.summary.setText(
             _(" · ").join(
-                part.format(n=f"{f[key]:,}") for part, key in zip(parts, keys, strict=True)
+                part.format(n=format_number(f[key])) for part, key in zip(parts, keys, strict=True)
             )
         )
 

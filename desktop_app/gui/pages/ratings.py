@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import campaign
 from desktop_app.domain.orgtree import load_tree
 from desktop_app.errors import LedgerError
+from desktop_app.formatting import format_number, format_percent
 from desktop_app.gui import messages
 from desktop_app.gui.campaign_widgets import UID_ROLE, EmptyState, compact_rows
 from desktop_app.gui.pages.base import Page
@@ -67,11 +68,11 @@ class YearFigure(QFrame):
             self.share.setText("—")
             self.detail.setText(_("No organization rated yet."))
             return
-        self.share.setText(f"{ratings['four_plus_ratio']:.1%}")
+        self.share.setText(format_percent(ratings["four_plus_ratio"]))
         self.detail.setText(
             ngettext(
                 "of {rated} organization rated", "of {rated} organizations rated", rated
-            ).format(rated=rated)
+            ).format(rated=format_number(rated))
         )
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.bin_items import BinEntry, describe_bin
 from desktop_app.errors import LedgerError, NotFoundError
+from desktop_app.formatting import format_number
 from desktop_app.gui import messages
 from desktop_app.gui.bin_model import (
     COUNT,
@@ -235,7 +236,7 @@ class RecycleBinPage(Page):
                 "{count} deletion, {records} records in all",
                 "{count} deletions, {records} records in all",
                 total,
-            ).format(count=total, records=records)
+            ).format(count=format_number(total), records=format_number(records))
             if total
             else ""
         )

@@ -23,6 +23,7 @@ from desktop_app.domain.compliance import (
 )
 from desktop_app.domain.enums import ACTIVITY_TYPES, FREQUENCIES
 from desktop_app.errors import LedgerError
+from desktop_app.formatting import format_date
 from desktop_app.gui import messages
 from desktop_app.gui.app import LANGUAGE_KEY
 from desktop_app.gui.figure_tables import Cell, FiguresModel, fit_to_rows
@@ -243,7 +244,9 @@ class SettingsPage(Page):
         self.ui.pathValue.setCursorPosition(0)
         self.ui.migrationsValue.setText(
             "\n".join(
-                _("{name} (applied {date})").format(name=m.name, date=m.applied_at[:10])
+                _("{name} (applied {date})").format(
+                    name=m.name, date=format_date(m.applied_at[:10])
+                )
                 for m in facts.migrations
             )
         )

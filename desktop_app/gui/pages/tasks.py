@@ -23,6 +23,7 @@ from desktop_app.domain import campaign
 from desktop_app.domain.enums import TASK_STATUSES
 from desktop_app.domain.plan_template import apply_plan_tasks, load_plan
 from desktop_app.errors import LedgerError
+from desktop_app.formatting import format_date, format_number
 from desktop_app.gui import messages
 from desktop_app.gui.campaign_widgets import EmptyState, compact_rows, make_button, select_uid
 from desktop_app.gui.pages.base import Page
@@ -148,7 +149,10 @@ class TasksPage(Page):
                 "{total} task: {done} done, {overdue} overdue as of {day}.",
                 "{total} tasks: {done} done, {overdue} overdue as of {day}.",
                 figures["total"],
-            ).format(day=self.today.isoformat(), **figures)
+            ).format(
+                day=format_date(self.today),
+                **{key: format_number(value) for key, value in figures.items()},
+            )
         )
         for uid in keep:
             self._select(uid, add=True)

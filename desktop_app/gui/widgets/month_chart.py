@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop_app.domain.enums import ACTIVITY_TYPES
+from desktop_app.formatting import format_month, format_number
 from desktop_app.i18n import _, join_list, ngettext
 
 MONTHS = 12
@@ -38,12 +39,6 @@ BAR_SHARE = 0.62  # of a month's slot
 
 def type_label(code: str) -> str:
     return ACTIVITY_TYPES.label(code) if code in ACTIVITY_TYPES else code
-
-
-def month_name(month: int, long: bool = False) -> str:
-    """The month in the interface language (``QLocale`` follows it): “Mar”/“3月”."""
-    kind = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().standaloneMonthName(month, kind)
 
 
 def nice_step(maximum: int, ticks: int = 5) -> int:
@@ -92,7 +87,9 @@ class MonthChart(QWidget):
     def summary(self) -> str:
         """The chart in words, for screen readers."""
         return join_list(
-            _("{month}: {count}").format(month=month_name(m), count=self.month_total(m))
+            _("{month}: {count}").format(
+                month=format_month(m), count=format_number(self.month_total(m))
+            )
             for m in range(1, MONTHS + 1)
         )
 
@@ -101,12 +98,14 @@ class MonthChart(QWidget):
         lines = [
             ngettext(
                 "{month} {year}: {n} activity", "{month} {year}: {n} activities", total
-            ).format(month=month_name(month, long=True), year=self._year, n=total)
+            ).format(month=format_month(month), year=self._year, n=format_number(total))
         ]
         for code in self.types_shown():
             count = self._counts[code][month - 1]
             if count:
-                lines.append(_("{type}: {count}").format(type=type_label(code), count=count))
+                lines.append(
+                    _("{type}: {count}").format(type=type_label(code), count=format_number(count))
+                )
         return "\n".join(lines)
 
     # ---- geometry -----------------------------------------------------------------------
@@ -138,7 +137,7 @@ class MonthChart(QWidget):
 
     def _plot_left(self) -> float:
         scale_max, _step = self._scale_max()
-        return MARGIN + QFontMetrics(self.font()).horizontalAdvance(str(scale_max)) + 8
+        return MARGIN + QFontMetrics(self.font()).horizontalAdvance(format_number(scale_max)) + 8
 
     def plot_rect(self) -> QRectF:
         """The area the bars are drawn in."""
@@ -205,7 +204,9 @@ class MonthChart(QWidget):
                 MARGIN, y - metrics.height() / 2, plot.left() - MARGIN - 6, metrics.height()
             )
             painter.drawText(
-                label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value)
+                label,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                format_number(value),
             )
         painter.setPen(QPen(muted, 1))
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
@@ -236,14 +237,14 @@ class MonthChart(QWidget):
                         metrics.height(),
                     ),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                    str(total),
+                    format_number(total),
                 )
             painter.setPen(muted)
             painter.drawText(
                 QRectF(slot.left(), plot.bottom() + 4, slot.width(), metrics.height()),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 metrics.elidedText(
-                    month_name(month), Qt.TextElideMode.ElideRight, int(slot.width())
+                    format_month(month), Qt.TextElideMode.ElideRight, int(slot.width())
                 ),
             )
 

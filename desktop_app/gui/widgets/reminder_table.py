@@ -11,13 +11,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.enums import ACTIVITY_TYPES
-from desktop_app.gui.widgets.month_chart import month_name
+from desktop_app.formatting import format_date, format_month, format_period
 from desktop_app.gui.widgets.rows_model import RowsModel
 from desktop_app.i18n import N_, _, join_list
 from desktop_app.reminders import Reminders
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
-"""Raw values to sort by: the kind's rank, the subject, the text."""
+"""Raw values to sort by: the kind's rank, the subject, the text (the date or month it names,
+for the reminders that name one)."""
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 """``(page key, record)``: where activating the row leads."""
 
@@ -43,6 +44,8 @@ class ReminderRow:
     page: str
     record: Any
     tooltip: str = ""
+    order: str = ""
+    """What the text column sorts by when not the text itself (an ISO date, a month)."""
 
 
 class ReminderModel(RowsModel[ReminderRow]):
@@ -59,7 +62,7 @@ class ReminderModel(RowsModel[ReminderRow]):
         return (_(KINDS[item.kind]), item.subject, item.text)[column]
 
     def sort_value(self, item: ReminderRow, column: int) -> Any:
-        return (list(KINDS).index(item.kind), item.subject, item.text)[column]
+        return (list(KINDS).index(item.kind), item.subject, item.order or item.text)[column]
 
     def tooltip(self, item: ReminderRow, column: int) -> str:
         return item.tooltip or f"{item.subject}\n{item.text}"
@@ -83,7 +86,7 @@ def reminder_rows(found: Reminders) -> list[ReminderRow]:
     """The reminders as table rows, each with the page and record it opens."""
     rows: list[ReminderRow] = []
     for gap in found.theme_day_gaps:
-        months = join_list(month_name(m) for m in gap.months)
+        months = join_list(format_month(m) for m in gap.months)
         rows.append(
             ReminderRow(
                 "theme_day",
@@ -91,6 +94,7 @@ def reminder_rows(found: Reminders) -> list[ReminderRow]:
                 _("No theme day in {months}").format(months=months),
                 "activities",
                 {"org_uid": gap.org_uid, "type": "theme_day", "year": found.year},
+                order=f"{found.year:04d}-{min(gap.months, default=0):02d}",
             )
         )
     for meeting in found.meetings_missing:
@@ -99,27 +103,40 @@ def reminder_rows(found: Reminders) -> list[ReminderRow]:
                 "meeting",
                 meeting.path,
                 _("No {type} in {periods}").format(
-                    type=ACTIVITY_TYPES.label(meeting.type), periods=join_list(meeting.periods)
+                    type=ACTIVITY_TYPES.label(meeting.type),
+                    periods=join_list(format_period(p) for p in meeting.periods),
                 ),
                 "activities",
                 {"org_uid": meeting.org_uid, "type": meeting.type, "year": found.year},
+                order=min(meeting.periods, default=""),
             )
         )
     for term in found.terms:
-        end = term.end.isoformat()
+        end = format_date(term.end)
         text = (
             _("Committee term ended on {date}: hold the election")
             if term.state == "expired"
             else _("Committee term ends on {date}: prepare the election")
         )
         rows.append(
-            ReminderRow("term", term.path, text.format(date=end), "organizations", term.uid)
+            ReminderRow(
+                "term",
+                term.path,
+                text.format(date=end),
+                "organizations",
+                term.uid,
+                order=term.end.isoformat(),
+            )
         )
     for task in found.overdue_tasks:
-        text = _("Deadline {date} has passed").format(date=task.deadline.isoformat())
+        text = _("Deadline {date} has passed").format(date=format_date(task.deadline))
         if task.lead_department:
             text = _("{text} (lead: {department})").format(
                 text=text, department=task.lead_department
             )
-        rows.append(ReminderRow("task", task.title, text, "tasks", task.uid))
+        rows.append(
+            ReminderRow(
+                "task", task.title, text, "tasks", task.uid, order=task.deadline.isoformat()
+            )
+        )
     return rows
