@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 
 from desktop_app.domain.dates import MAX_YEAR, MIN_YEAR, SERIAL_YEARS, DateParseError, parse_date
 from desktop_app.domain.enums import DIMENSIONS, Enumeration, parse_yes_no
@@ -273,7 +273,33 @@ def period(value: object) -> str:
 
 def converter(column: Column) -> Callable[[object], Any]:
     """The function that turns a cell of ``column`` into its stored value (it raises
-    ``CellProblem``)."""
+    ``CellProblem``); an Excel error value (``#N/A``, ``#DIV/0!``…) is refused in every
+    column."""
+    convert = _converter(column)
+
+    def checked(value: object) -> Any:
+        refuse_error_value(value)
+        return convert(value)
+
+    return checked
+
+
+# The error values a spreadsheet shows for a formula that failed.
+EXCEL_ERRORS = frozenset(ERROR_CODES) | {"#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!"}
+
+
+def refuse_error_value(value: object) -> None:
+    """Raise ``CellProblem`` for a cell that holds an Excel error value."""
+    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+        raise CellProblem(
+            _(
+                "The cell shows the error {value}: a formula that failed, not a value. Correct "
+                "the formula or type the value instead."
+            ).format(value=value.strip())
+        )
+
+
+def _converter(column: Column) -> Callable[[object], Any]:
     kind, enum = column.kind, column.enum
     if kind == "enum" and enum is not None:
         return lambda value: enum_code(value, enum)

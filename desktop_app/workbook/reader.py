@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from desktop_app.workbook.contract import (
     header_key,
     sheet_key,
 )
+from desktop_app.workbook.sheetxml import SheetExtras, scan_sheet
 
 CANCEL_EVERY = 500
 
@@ -129,6 +131,7 @@ _DAMAGED = (
     OSError,
     EOFError,
     SyntaxError,
+    zlib.error,
 )
 
 
@@ -194,7 +197,21 @@ def _read(book: Any, cancel: Callable[[], bool] | None) -> WorkbookData:
             continue  # a chart sheet holds no rows
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()
-        parsed = _read_sheet(spec, title, _sheet_rows(sheet), data, cancel)
+        if getattr(sheet, "sheet_state", "visible") != "visible":
+            data.warnings.append(
+                Fault(
+                    _(
+                        "The sheet “{sheet}” is hidden in the workbook; its rows were read like "
+                        "those of the other sheets."
+                    ).format(sheet=title),
+                    sheet=title,
+                )
+            )
+        try:
+            extras = scan_sheet(sheet)
+        except _DAMAGED as exc:
+            raise _Damaged from exc
+        parsed = _read_sheet(spec, title, _sheet_rows(sheet), data, cancel, extras)
         if parsed is not None:
             data.sheets.append(parsed)
     return data
@@ -206,6 +223,7 @@ def _read_sheet(
     rows: Any,
     data: WorkbookData,
     cancel: Callable[[], bool] | None,
+    extras: SheetExtras | None = None,
 ) -> SheetData | None:
     sheet = SheetData(spec, title)
     header: tuple[Any, ...] | None = None
@@ -222,6 +240,8 @@ def _read_sheet(
             return None  # an empty sheet: nothing to read
         header = header or ()
     _map_header(sheet, header, data)
+    if extras is not None:
+        _apply_extras(sheet, extras, data)
     if sheet.positions:
         # A row with something only in ignored columns is as good as blank.
         known = sorted(sheet.positions.values())
@@ -231,6 +251,60 @@ def _read_sheet(
             if any(i < len(values) and not is_blank(values[i]) for i in known)
         ]
     return sheet
+
+
+def _apply_extras(sheet: SheetData, extras: SheetExtras, data: WorkbookData) -> None:
+    """A cell merged down a column gives its value to every row of the merge (as the reader
+    sees it); a merge across columns is reported; a formula whose result was not saved is a
+    fault rather than a blank."""
+    fields = {index + 1: name for name, index in sheet.positions.items()}
+    at = {number: i for i, (number, _values) in enumerate(sheet.rows)}
+    for min_col, min_row, max_col, max_row in extras.merged:
+        if min_row < 2 or not any(c in fields for c in range(min_col, max_col + 1)):
+            continue
+        if min_col == max_col:
+            _fill_down(sheet, at, min_col - 1, min_row, max_row)
+            continue
+        first = f"{get_column_letter(min_col)}{min_row}"
+        data.warnings.append(
+            Fault(
+                _(
+                    "The cells {cells} are merged; only the value of {first} was read. Unmerge "
+                    "them and give each column its own value."
+                ).format(cells=f"{first}:{get_column_letter(max_col)}{max_row}", first=first),
+                sheet=sheet.title,
+                row=min_row,
+                column=sheet.label(fields[min_col]) if min_col in fields else None,
+            )
+        )
+    for row, col in extras.uncached:
+        if row >= 2 and col in fields:
+            data.faults.append(
+                Fault(
+                    _(
+                        "The cell holds a formula whose result was not saved in the file. Open "
+                        "the workbook in Excel or WPS and save it, or type the value instead."
+                    ),
+                    field=fields[col],
+                    sheet=sheet.title,
+                    row=row,
+                    column=sheet.label(fields[col]),
+                )
+            )
+
+
+def _fill_down(sheet: SheetData, at: dict[int, int], index: int, first: int, last: int) -> None:
+    top = at.get(first)
+    if top is None or index >= len(sheet.rows[top][1]):
+        return
+    value = sheet.rows[top][1][index]
+    for number in range(first + 1, last + 1):
+        i = at.get(number)
+        if i is None:
+            continue
+        values = sheet.rows[i][1]
+        padded = values + (None,) * max(0, index + 1 - len(values))
+        sheet.rows[i] = (number, (*padded[:index], value, *padded[index + 1 :]))
 
 
 def _map_header(sheet: SheetData, header: tuple[Any, ...], data: WorkbookData) -> None:
