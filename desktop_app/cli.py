@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from desktop_app import __version__
 from desktop_app.domain.dates import MAX_YEAR, MIN_YEAR, DateParseError, parse_date
@@ -200,7 +201,16 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument(
         "--out", metavar="FILE.pdf", type=Path, required=True, help=_("the PDF file to write")
     )
+    for module in _command_modules():
+        module.add_commands(add_command)
     return parser
+
+
+def _command_modules() -> list[Any]:
+    """Commands kept in modules of their own (packages, backups)."""
+    from desktop_app import cli_package
+
+    return [cli_package]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -290,6 +300,8 @@ def _run(args: argparse.Namespace) -> int:
         "check": _check,
         "report": _report,
     }
+    for module in _command_modules():
+        handlers.update(module.HANDLERS)
     return handlers[args.command](args)
 
 

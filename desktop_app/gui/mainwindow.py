@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("&Export ledger…"), self.export_ledger, "Ctrl+E"))
         file_menu.addAction(self._action(_("Export &template…"), self.export_template))
         file_menu.addSeparator()
+        file_menu.addAction(self._action(_("Export a college's &package…"), self.export_package))
+        file_menu.addAction(self._action(_("Import a p&ackage…"), self.import_package))
+        file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Reports…"), self.show_reports, "Ctrl+P"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Open &data folder"), self.open_data_folder))
@@ -260,6 +263,16 @@ class MainWindow(QMainWindow):
         from desktop_app.gui import transfer
 
         transfer.export_template(self)
+
+    def export_package(self) -> None:
+        from desktop_app.gui import package_actions
+
+        package_actions.export_package(self, self.session)
+
+    def import_package(self) -> None:
+        from desktop_app.gui import package_actions
+
+        package_actions.import_package(self, self.session)
 
     def open_data_folder(self) -> None:
         messages.open_folder(self.session.ledger.path.resolve().parent)
