@@ -208,9 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_modules() -> list[Any]:
     """Commands kept in modules of their own (packages, backups)."""
-    from desktop_app import cli_package
+    from desktop_app import cli_backup, cli_package
 
-    return [cli_package]
+    return [cli_backup, cli_package]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

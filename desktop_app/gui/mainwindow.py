@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("&Export ledger…"), self.export_ledger, "Ctrl+E"))
         file_menu.addAction(self._action(_("Export &template…"), self.export_template))
         file_menu.addSeparator()
+        file_menu.addAction(self._action(_("Back up &now…"), self.back_up_now))
+        file_menu.addAction(self._action(_("Restore from a &backup…"), self.restore_backup))
+        file_menu.addSeparator()
         file_menu.addAction(self._action(_("Export a college's &package…"), self.export_package))
         file_menu.addAction(self._action(_("Import a p&ackage…"), self.import_package))
         file_menu.addSeparator()
@@ -263,6 +266,16 @@ class MainWindow(QMainWindow):
         from desktop_app.gui import transfer
 
         transfer.export_template(self)
+
+    def back_up_now(self) -> None:
+        from desktop_app.gui import backup_actions
+
+        backup_actions.back_up_now(self, self.session)
+
+    def restore_backup(self) -> None:
+        from desktop_app.gui import backup_actions
+
+        backup_actions.restore_backup(self, self.session)
 
     def export_package(self) -> None:
         from desktop_app.gui import package_actions
