@@ -300,3 +300,30 @@ def test_a_saved_frequency_change_can_be_undone(qtbot, ledger) -> None:  # type:
     assert frequencies(ledger) == DEFAULT_FREQUENCIES
     assert page.frequency_boxes["group_meeting"].currentData() == "monthly"
     assert not page.is_dirty()
+
+
+def test_the_backup_folder_can_point_elsewhere_and_back(  # type: ignore[no-untyped-def]
+    qtbot, demo_ledger, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.backup import backup_dir
+    from desktop_app.gui.pages.settings import SettingsPage
+    from desktop_app.gui.session import Session
+
+    session = Session(demo_ledger)
+    page = SettingsPage(session)
+    qtbot.addWidget(page)
+    page.refresh()
+    beside = demo_ledger.path.parent / "backups"
+    assert page.ui.backupFolderValue.text() == str(beside)
+    assert not page.ui.defaultBackupFolderButton.isEnabled()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    page.ui.chooseBackupFolderButton.click()
+    assert backup_dir(demo_ledger) == usb
+    assert page.ui.backupFolderValue.text() == str(usb)
+    assert session.can_undo()
+    page.ui.defaultBackupFolderButton.click()
+    assert backup_dir(demo_ledger) == beside

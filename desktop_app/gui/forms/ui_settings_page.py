@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'settings_page.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -118,6 +118,60 @@ class Ui_SettingsPage(object):
 
 
         self.leftColumn.addWidget(self.languageGroup)
+
+        self.backupGroup = QGroupBox(self.scrollContents)
+        self.backupGroup.setObjectName(u"backupGroup")
+        self.backupLayout = QVBoxLayout(self.backupGroup)
+        self.backupLayout.setObjectName(u"backupLayout")
+        self.backupNote = QLabel(self.backupGroup)
+        self.backupNote.setObjectName(u"backupNote")
+        self.backupNote.setWordWrap(True)
+        self.backupNote.setProperty(u"role", u"caption")
+
+        self.backupLayout.addWidget(self.backupNote)
+
+        self.backupFolderRow = QHBoxLayout()
+        self.backupFolderRow.setObjectName(u"backupFolderRow")
+        self.backupFolderLabel = QLabel(self.backupGroup)
+        self.backupFolderLabel.setObjectName(u"backupFolderLabel")
+
+        self.backupFolderRow.addWidget(self.backupFolderLabel)
+
+        self.backupFolderValue = QLineEdit(self.backupGroup)
+        self.backupFolderValue.setObjectName(u"backupFolderValue")
+        self.backupFolderValue.setReadOnly(True)
+
+        self.backupFolderRow.addWidget(self.backupFolderValue)
+
+
+        self.backupLayout.addLayout(self.backupFolderRow)
+
+        self.backupButtons = QHBoxLayout()
+        self.backupButtons.setObjectName(u"backupButtons")
+        self.chooseBackupFolderButton = QPushButton(self.backupGroup)
+        self.chooseBackupFolderButton.setObjectName(u"chooseBackupFolderButton")
+
+        self.backupButtons.addWidget(self.chooseBackupFolderButton)
+
+        self.defaultBackupFolderButton = QPushButton(self.backupGroup)
+        self.defaultBackupFolderButton.setObjectName(u"defaultBackupFolderButton")
+
+        self.backupButtons.addWidget(self.defaultBackupFolderButton)
+
+        self.backUpNowButton = QPushButton(self.backupGroup)
+        self.backUpNowButton.setObjectName(u"backUpNowButton")
+
+        self.backupButtons.addWidget(self.backUpNowButton)
+
+        self.backupButtonsSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.backupButtons.addItem(self.backupButtonsSpacer)
+
+
+        self.backupLayout.addLayout(self.backupButtons)
+
+
+        self.leftColumn.addWidget(self.backupGroup)
 
         self.leftSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -240,6 +294,7 @@ class Ui_SettingsPage(object):
 
 #if QT_CONFIG(shortcut)
         self.languageLabel.setBuddy(self.languageCombo)
+        self.backupFolderLabel.setBuddy(self.backupFolderValue)
         self.pathLabel.setBuddy(self.pathValue)
         self.sizeLabel.setBuddy(self.sizeValue)
         self.attachmentsLabel.setBuddy(self.attachmentsValue)
@@ -252,7 +307,10 @@ class Ui_SettingsPage(object):
         QWidget.setTabOrder(self.pathValue, self.attachmentsValue)
         QWidget.setTabOrder(self.attachmentsValue, self.countsView)
         QWidget.setTabOrder(self.countsView, self.openFolderButton)
-        QWidget.setTabOrder(self.openFolderButton, self.checkButton)
+        QWidget.setTabOrder(self.openFolderButton, self.chooseBackupFolderButton)
+        QWidget.setTabOrder(self.chooseBackupFolderButton, self.defaultBackupFolderButton)
+        QWidget.setTabOrder(self.defaultBackupFolderButton, self.backUpNowButton)
+        QWidget.setTabOrder(self.backUpNowButton, self.checkButton)
         QWidget.setTabOrder(self.checkButton, self.checkResult)
 
         self.retranslateUi(SettingsPage)
@@ -279,6 +337,12 @@ class Ui_SettingsPage(object):
         self.languageCombo.setToolTip(_(u"The language of menus, pages and messages", None))
 #endif // QT_CONFIG(tooltip)
         self.languageNote.setText(_(u"A new language is used the next time Party Ledger starts.", None))
+        self.backupGroup.setTitle(_(u"Backups", None))
+        self.backupNote.setText(_(u"A copy of the ledger is made when the program starts (once a day) and when it closes; the last 7 daily and 12 monthly copies are kept. Point the folder at a USB drive or a network share to keep them off this PC.", None))
+        self.backupFolderLabel.setText(_(u"&Folder:", None))
+        self.chooseBackupFolderButton.setText(_(u"Choose folder\u2026", None))
+        self.defaultBackupFolderButton.setText(_(u"Beside the ledger", None))
+        self.backUpNowButton.setText(_(u"Back up now", None))
         self.ledgerGroup.setTitle(_(u"Ledger file", None))
         self.pathLabel.setText(_(u"File:", None))
         self.sizeLabel.setText(_(u"Size:", None))

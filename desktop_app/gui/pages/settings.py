@@ -9,10 +9,11 @@ what the ledger holds, and leaving the page asks whether to save them.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QWidget
 
 from desktop_app.checks import TABLE_LABELS, CheckResult, format_check, run_check
 from desktop_app.domain.compliance import (
@@ -72,6 +73,9 @@ class SettingsPage(Page):
         self.ui.revertButton.clicked.connect(self.revert)
         self.ui.openFolderButton.clicked.connect(self.open_data_folder)
         self.ui.checkButton.clicked.connect(self.check_ledger)
+        self.ui.chooseBackupFolderButton.clicked.connect(self.choose_backup_folder)
+        self.ui.defaultBackupFolderButton.clicked.connect(lambda: self.set_backup_folder(None))
+        self.ui.backUpNowButton.clicked.connect(self.back_up_now)
         self.ui.checkSummary.hide()
         self._update_dirty()
 
@@ -232,6 +236,7 @@ class SettingsPage(Page):
     # ---- the ledger file ----------------------------------------------------------------
 
     def _show_facts(self, facts: LedgerFacts) -> None:
+        self._show_backup_folder()
         self.ui.pathValue.setText(str(facts.path))
         self.ui.pathValue.setToolTip(str(facts.path))
         self.ui.sizeValue.setText(
@@ -261,6 +266,42 @@ class SettingsPage(Page):
                 ]
             )
         self.counts_model.set_rows(rows, [c.table for c in facts.tables])
+
+    # ---- backups ------------------------------------------------------------------------
+
+    def _show_backup_folder(self) -> None:
+        from desktop_app.backup import backup_dir, backup_folder_setting
+
+        ledger = self.session.ledger
+        folder = backup_dir(ledger)
+        self.ui.backupFolderValue.setText(str(folder))
+        self.ui.backupFolderValue.setToolTip(str(folder))
+        self.ui.backupFolderValue.setCursorPosition(0)
+        self.ui.defaultBackupFolderButton.setEnabled(backup_folder_setting(ledger) is not None)
+
+    def choose_backup_folder(self) -> None:
+        from desktop_app.backup import backup_dir
+
+        folder = QFileDialog.getExistingDirectory(
+            self, _("Folder for the backups"), str(backup_dir(self.session.ledger))
+        )
+        if folder:
+            self.set_backup_folder(Path(folder))
+
+    def set_backup_folder(self, folder: Path | None) -> None:
+        """Point the backups at ``folder`` (None: the ``backups`` folder beside the ledger)."""
+        from desktop_app.backup import set_backup_folder
+
+        try:
+            self.session.write(lambda: set_backup_folder(self.session.ledger, folder))
+        except LedgerError as error:
+            messages.show_error(self, error)
+        self._show_backup_folder()
+
+    def back_up_now(self) -> None:
+        from desktop_app.gui import backup_actions
+
+        backup_actions.back_up_now(self.window(), self.session)
 
     def open_data_folder(self) -> None:
         messages.open_folder(self.session.ledger.path.resolve().parent)
