@@ -1,9 +1,15 @@
 """Starting the window: the Qt application, the bundled font, the icon, the style and the
-ledger file; ``--screenshot`` renders every page to PNG files and exits."""
+ledger file; ``--screenshot`` renders every page to PNG files and exits.
+
+Opening the ledger (``open_for_window``) takes its writer lock — when another program or
+computer holds it the ledger opens read-only and the window says who is writing — and runs
+SQLite's quick check; a damaged ledger is offered its newest good backup."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -12,15 +18,18 @@ from PySide6.QtCore import (
     QLocale,
     QSettings,
     Qt,
+    QTimer,
     QTranslator,
 )
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import __version__
-from desktop_app.errors import LedgerError
+from desktop_app.errors import LedgerError, StorageError
 from desktop_app.i18n import LANG_ENV, _, current_language, set_language
 from desktop_app.paths import resource
+from desktop_app.storage.ledger import Ledger, open_ledger, quick_check
+from desktop_app.storage.writer_lock import REFRESH_EVERY, Holder, WriterLock, acquire
 
 ORGANIZATION = "PartyLedger"
 APPLICATION = "PartyLedger"
@@ -109,6 +118,187 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+@dataclass
+class OpenedLedger:
+    """The ledger as the window opened it. ``ledger`` is None when the file is too damaged
+    to open at all; ``lock`` is the writer lock this window holds (None when read-only or
+    when the folder does not allow a lock file); ``holder`` who is writing instead of us;
+    ``problems`` what the quick check found (empty when the file is sound)."""
+
+    path: Path
+    ledger: Ledger | None
+    lock: WriterLock | None = None
+    holder: Holder | None = None
+    problems: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        if self.ledger is not None:
+            self.ledger.close()
+            self.ledger = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def _is_damaged(error: StorageError) -> bool:
+    """The file could not be opened because it is damaged (not a lock or a permission)."""
+    from desktop_app.errors import _environment_kind
+
+    cause = error.__cause__
+    return isinstance(cause, sqlite3.DatabaseError) and _environment_kind(cause) == "damaged"
+
+
+def open_for_window(db_path: Path, *, create: bool = True) -> OpenedLedger:
+    """Open the ledger for the window: take the writer lock (or, when another program holds
+    it, open read-only with a reason that names who), then run the quick check. A file too
+    damaged to open comes back with ``ledger`` None and the problem, so the caller can offer
+    a backup; any other ``LedgerError`` propagates (and the lock is given back)."""
+    path = Path(db_path).expanduser().resolve()
+    lock: WriterLock | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        taken = acquire(path)
+    except OSError:  # a read-only folder: no lock file, the ledger opens as it can
+        taken = None
+    if isinstance(taken, Holder):
+        ledger = open_ledger(path, create=False, read_only=True)
+        ledger.read_only_reason = taken.read_only_reason()
+        return OpenedLedger(path, ledger, holder=taken, problems=quick_check(ledger))
+    lock = taken
+    try:
+        ledger = open_ledger(path, create=create)
+    except StorageError as error:
+        if _is_damaged(error):
+            return OpenedLedger(path, None, lock, problems=[error.message])
+        if lock is not None:
+            lock.release()
+        raise
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return OpenedLedger(path, ledger, lock, problems=quick_check(ledger))
+
+
+def newest_good_backup_of(opened: OpenedLedger) -> Path | None:
+    """The newest backup of the ledger that passes its own quick check, or None."""
+    from desktop_app import backup
+
+    folder: Path | None = None
+    if opened.ledger is not None:
+        try:
+            folder = backup.backup_dir(opened.ledger)
+        except (sqlite3.Error, LedgerError):  # the setting itself may be in the damage
+            folder = None
+    folder = folder or opened.path.parent / "backups"
+    return backup.newest_good_backup(folder, opened.path.stem)
+
+
+def restore_backup(opened: OpenedLedger, backup_file: Path) -> Path | None:
+    """Put ``backup_file`` in place of the damaged ledger and open it again. The damaged file
+    is kept aside (returned); the writer lock stays held throughout."""
+    from desktop_app import backup
+
+    if opened.ledger is not None:
+        opened.ledger.close()
+        opened.ledger = None
+    aside = backup.restore(opened.path, backup_file)
+    opened.ledger = open_ledger(opened.path, create=False)
+    opened.problems = quick_check(opened.ledger)
+    return aside
+
+
+def _damaged_text(opened: OpenedLedger) -> str:
+    shown = opened.problems[:5]
+    more = len(opened.problems) - len(shown)
+    lines = "\n".join(f"  • {p}" for p in shown)
+    if more > 0:
+        lines += "\n" + _("  … and {count} more").format(count=more)
+    return _(
+        "The ledger {path} is damaged: SQLite's check found these problems:\n{problems}"
+    ).format(path=opened.path, problems=lines)
+
+
+def ask_about_damage(parent: QWidget | None, opened: OpenedLedger) -> tuple[str, Path | None]:
+    """Tell the user the ledger is damaged and ask what to do: ``restore`` (the newest good
+    backup, returned too), ``read_only`` (look at the damaged file without changing it),
+    ``folder`` (open the ledger's folder) or ``quit``."""
+    good = newest_good_backup_of(opened) if opened.holder is None else None
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(_("Party Ledger"))
+    box.setText(_damaged_text(opened))
+    buttons: dict[object, str] = {}
+    if good is not None:
+        box.setInformativeText(
+            _(
+                "The newest good backup is {file}. Restoring it replaces the damaged ledger; "
+                "the damaged file is kept beside it. Changes made since that backup are lost."
+            ).format(file=good.name)
+        )
+        restore = box.addButton(_("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+        buttons[restore] = "restore"
+        box.setDefaultButton(restore)
+    elif opened.holder is not None:
+        box.setInformativeText(
+            _(
+                "{holder} is writing to it, so it cannot be restored from here. Ask them to "
+                "close Party Ledger and restore the newest backup."
+            ).format(holder=opened.holder.describe())
+        )
+    else:
+        box.setInformativeText(
+            _(
+                "No good backup of this ledger was found in its backup folder. Close Party "
+                "Ledger, look in the ledger's folder for a copy (a backup on a USB drive, or a "
+                "file named “.before-…”), and restore it with “party-ledger restore FILE”; "
+                "or ask your IT office to recover the file."
+            )
+        )
+    if opened.ledger is not None:
+        buttons[box.addButton(_("Open read-only"), QMessageBox.ButtonRole.ActionRole)] = "read_only"
+    buttons[box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)] = "folder"
+    quit_button = box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+    buttons[quit_button] = "quit"
+    box.setEscapeButton(quit_button)
+    box.exec()
+    choice = buttons.get(box.clickedButton(), "quit")
+    return choice, good if choice == "restore" else None
+
+
+def _settle_damage(opened: OpenedLedger) -> bool:
+    """Deal with a damaged ledger before the window opens; False when the window should not
+    open. Read-only: another program writes to it, so nothing is restored from here."""
+    from desktop_app.gui.messages import open_folder, show_error, show_info
+
+    choice, good = ask_about_damage(None, opened)
+    if choice == "restore" and good is not None and opened.holder is None:
+        try:
+            aside = restore_backup(opened, good)
+        except LedgerError as error:
+            show_error(None, error)
+            return False
+        show_info(
+            None,
+            _("The backup {file} was restored. The damaged ledger was kept as {aside}.").format(
+                file=good.name, aside=aside.name if aside else "—"
+            ),
+        )
+        return True
+    if choice == "read_only" and opened.ledger is not None:
+        if not opened.ledger.read_only:
+            opened.ledger.close()
+            opened.ledger = open_ledger(opened.path, create=False, read_only=True)
+            opened.ledger.read_only_reason = _(
+                "This ledger is damaged and was opened read-only so that nothing makes it "
+                "worse. Restore a backup to make changes."
+            )
+        return True
+    if choice == "folder":
+        open_folder(opened.path.parent)
+    return False
+
+
 def run(
     db_path: Path,
     screenshot_dir: Path | None = None,
@@ -137,30 +327,56 @@ def _open_window(
     year: int | None,
     windows: list[QWidget],
 ) -> int:
+    from desktop_app.gui import backup_actions
     from desktop_app.gui.mainwindow import MainWindow
-    from desktop_app.gui.messages import show_error
+    from desktop_app.gui.messages import show_error, show_info
     from desktop_app.gui.settings import user_settings
-    from desktop_app.storage import open_ledger
 
-    try:
-        ledger = open_ledger(db_path, create=screenshot_dir is None)
-    except LedgerError as error:
-        if screenshot_dir is None:
-            show_error(None, error)
-        else:
-            print(error.message, file=sys.stderr)
-        return 2
-    window = MainWindow(ledger, settings=user_settings(), year=year)
-    windows.append(window)
     if screenshot_dir is not None:
+        try:
+            ledger = open_ledger(db_path, create=False)
+        except LedgerError as error:
+            print(error.message, file=sys.stderr)
+            return 2
         from desktop_app.gui.screenshot import save_screenshots
 
+        window = MainWindow(ledger, settings=user_settings(), year=year)
+        windows.append(window)
         for path in save_screenshots(window, screenshot_dir):
             print(path)
         window.close()
         ledger.close()
         return 0
-    window.show()
-    code = app.exec()
-    ledger.close()
-    return code
+
+    try:
+        opened = open_for_window(db_path)
+    except LedgerError as error:
+        show_error(None, error)
+        return 2
+    try:
+        if opened.problems and not _settle_damage(opened):
+            return 2
+        ledger = opened.ledger
+        if ledger is None:
+            return 2
+        if opened.holder is not None:
+            show_info(None, ledger.read_only_reason)
+        window = MainWindow(ledger, settings=user_settings(), year=year)
+        windows.append(window)
+        if opened.lock is not None:
+            heartbeat = QTimer(window)
+            heartbeat.setInterval(int(REFRESH_EVERY.total_seconds() * 1000))
+            heartbeat.timeout.connect(opened.lock.refresh)
+            heartbeat.start()
+        window.show()
+        if not ledger.read_only:
+            QTimer.singleShot(0, lambda: backup_actions.auto_backup(ledger, parent=window))
+        code = app.exec()
+        if not window.session.read_only:  # the ledger in view when the window closed
+            backup_actions.auto_backup(window.session.ledger, at_exit=True)
+        switched = getattr(window, "_opened", None)
+        if switched is not None:  # a ledger opened later from the File menu
+            switched.close()
+        return code
+    finally:
+        opened.close()

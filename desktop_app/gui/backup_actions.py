@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QWidget
 
 from desktop_app import backup
-from desktop_app.errors import LedgerError
+from desktop_app.errors import LedgerError, RefusedError
 from desktop_app.formatting import format_datetime
 from desktop_app.gui import messages
 from desktop_app.gui.session import Session
@@ -92,6 +92,9 @@ def choose_backup(window: QWidget, session: Session) -> Path | None:
 def restore_backup(window: QMainWindow, session: Session) -> Path | None:
     """File ▸ Restore from a backup…: choose, confirm, restore (the current ledger is kept
     aside), then show the restored ledger. Returns the copy set aside."""
+    if session.read_only:
+        messages.show_error(window, RefusedError(session.read_only_reason))
+        return None
     chosen = choose_backup(window, session)
     if chosen is None:
         return None

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.domain.dates import MAX_YEAR, MIN_YEAR
-from desktop_app.errors import LedgerError
+from desktop_app.errors import LedgerError, RefusedError
 from desktop_app.gui import messages
 from desktop_app.gui.pages import page_classes
 from desktop_app.gui.pages.base import Page
 from desktop_app.gui.session import Session
-from desktop_app.i18n import _
+from desktop_app.i18n import _, join_list
 from desktop_app.paths import user_data_dir
 from desktop_app.storage import Ledger, open_ledger
 
@@ -186,9 +186,11 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         path = self.session.ledger.path
-        self.setWindowTitle(
-            _("{name} — {path} — Party Ledger").format(name=path.stem, path=path.resolve())
-        )
+        title = _("{name} — {path} — Party Ledger").format(name=path.stem, path=path.resolve())
+        if self.session.read_only:
+            title = _("{title} (read-only)").format(title=title)
+            self.statusBar().showMessage(self.session.read_only_reason)
+        self.setWindowTitle(title)
         self.setWindowFilePath(str(path))
 
     def _update_undo(self) -> None:
@@ -340,11 +342,31 @@ class MainWindow(QMainWindow):
         self.switch_ledger(path, create=False)
 
     def switch_ledger(self, path: Path, *, create: bool) -> bool:
+        """Show the ledger at ``path``: its writer lock taken (read-only when another program
+        holds it) and its file checked; a damaged file is not opened here (the next start
+        offers its newest backup)."""
+        from desktop_app.gui.app import open_for_window
+
         try:
-            ledger = open_ledger(path, create=create)
+            opened = open_for_window(path, create=create)
         except LedgerError as error:
             messages.show_error(self, error)
             return False
+        if opened.problems or opened.ledger is None:
+            opened.close()
+            messages.show_error(
+                self,
+                RefusedError(
+                    _(
+                        "{path} is damaged and was not opened: {problems}. Restore it from a "
+                        "backup (File ▸ Restore from a backup…) or choose another file."
+                    ).format(path=path, problems=join_list(opened.problems[:3]))
+                ),
+            )
+            return False
+        ledger = opened.ledger
+        if opened.holder is not None:
+            messages.show_info(self, ledger.read_only_reason)
         old = self.session.ledger
         key = self.current_page().key if self.current_page() else "dashboard"
         for page in self.pages.values():
@@ -359,5 +381,9 @@ class MainWindow(QMainWindow):
         self._connect_session()
         self._build_pages()
         self.navigate(key)
-        old.close()
+        previous, self._opened = getattr(self, "_opened", None), opened
+        if previous is not None:
+            previous.close()  # closes the old ledger and gives its lock back
+        else:
+            old.close()
         return True

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.orgtree import load_tree
-from desktop_app.errors import LedgerError
+from desktop_app.errors import LedgerError, RefusedError
 from desktop_app.exchange.merge import Conflict, MergePlan, MergeResult, Side, plan_import
 from desktop_app.exchange.merge import import_package as merge_package
 from desktop_app.exchange.package import SUFFIX, ExportSummary, Package, read_package
@@ -111,6 +111,9 @@ def export_package(window: QWidget, session: Session) -> ExportSummary | None:
 
 def import_package(window: QWidget, session: Session) -> MergeResult | None:
     """Choose a package, verify and plan it, settle conflicts in a dialog, merge it."""
+    if session.read_only:
+        messages.show_error(window, RefusedError(session.read_only_reason))
+        return None
     name, _chosen = QFileDialog.getOpenFileName(window, _("Import a package"), "", _filter())
     if not name:
         return None

@@ -3,6 +3,9 @@
 Every page holds the one ``Session``. A page that writes calls ``session.write(action)``; when
 the action succeeds the session remembers what changed (for Ctrl+Z) and tells every page to
 refresh, so the dashboard, the tables and the recycle bin never show stale figures.
+
+When another program is writing to the ledger the window opens it read-only
+(``session.read_only``): every write and undo is refused with a message saying who is writing.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_app.errors import RefusedError
 from desktop_app.storage.ledger import Ledger
 
 T = TypeVar("T")
@@ -35,6 +39,24 @@ class Session(QObject):
         self._undo: list[Any] = []
 
     @property
+    def read_only(self) -> bool:
+        """True when the ledger was opened read-only (another program is writing to it)."""
+        return bool(getattr(self.ledger, "read_only", False))
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why nothing can be changed, and what to do (empty when writing is allowed)."""
+        if not self.read_only:
+            return ""
+        return str(getattr(self.ledger, "read_only_reason", ""))
+
+    def ensure_writable(self) -> None:
+        """Refuse (``RefusedError`` naming who is writing) when the ledger is read-only: for
+        work that writes through a connection of its own, in the background."""
+        if self.read_only:
+            raise RefusedError(self.read_only_reason)
+
+    @property
     def year(self) -> int:
         return self._year
 
@@ -45,7 +67,9 @@ class Session(QObject):
 
     def write(self, action: Callable[[], T]) -> T:
         """Run one user action that writes. Errors propagate unchanged (the caller shows them
-        beside the fields or in a dialog); on success the change can be undone."""
+        beside the fields or in a dialog); on success the change can be undone. In read-only
+        mode the action is not run: ``RefusedError`` says who is writing to the ledger."""
+        self.ensure_writable()
         before = getattr(self.ledger, "last_change", None)
         result = action()
         after = getattr(self.ledger, "last_change", None)
@@ -70,7 +94,7 @@ class Session(QObject):
         return can_undo(self.ledger, change)
 
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return bool(self._undo) and not self.read_only
 
     def undo_text(self) -> str:
         from desktop_app.i18n import _
@@ -86,6 +110,7 @@ class Session(QObject):
         undone (the record was changed since, or purged). The change is dropped either way."""
         from desktop_app.storage.undo import undo_change
 
+        self.ensure_writable()
         change = self._undo.pop()
         try:
             count = undo_change(self.ledger, change)

@@ -36,6 +36,9 @@ FOLDER_KEY = "transfer/folder"
 def import_workbook(window: QWidget, session: Session) -> ImportReport | None:
     """File ▸ Import workbook: choose a file, preview it, import it if the user confirms.
     Returns the report of a completed import, else None."""
+    if session.read_only:
+        messages.show_error(window, RefusedError(session.read_only_reason))
+        return None
     path = choose_workbook(window)
     if path is None:
         return None

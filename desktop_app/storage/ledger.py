@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from desktop_app.errors import (
     NewerLedgerError,
     NotFoundError,
+    RefusedError,
     StorageError,
     is_environment_error,
     storage_error,
@@ -59,9 +60,16 @@ class Change:
 class Ledger:
     """An open ledger file."""
 
-    def __init__(self, path: Path, db: Database) -> None:
+    def __init__(self, path: Path, db: Database, *, read_only: bool = False) -> None:
         self.path = path
         self.db = db
+        # Opened with SQLite's ``mode=ro``: every transaction is refused with
+        # ``read_only_reason`` (the window sets it to say who is writing instead).
+        self.read_only = read_only
+        self.read_only_reason = _(
+            "This ledger was opened read-only, so nothing can be changed in it. Open it again "
+            "normally to make changes."
+        )
         self.user = os_user()
         # The last committed transaction that wrote audit rows through this object.
         self.last_change: Change | None = None
@@ -96,6 +104,8 @@ class Ledger:
         rather than failing half-way; a nested one is a savepoint. When the outermost one
         commits audit rows, ``last_change`` names them (a rollback leaves it as it was).
         """
+        if self.read_only:
+            raise RefusedError(self.read_only_reason)
         try:
             if self.conn.in_transaction:
                 with self.db.atomic():
@@ -192,17 +202,21 @@ def _copy_aside(db: Database, path: Path, pending: str) -> Path:
     return target
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection in the driver's autocommit mode: the only transactions are the explicit
     ones of ``Ledger.transaction()`` and the migrations, so a stray statement can never leave
-    an implicit transaction open that swallows later changes."""
+    an implicit transaction open that swallows later changes. ``read_only`` opens the file
+    with SQLite's ``mode=ro``, so nothing can be written through the connection."""
+    if read_only:
+        uri = path.as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=True)
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
 
 
 _NOT_LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".et", ".ods", ".pdf", ".docx")
 
 
-def open_ledger(path: str | Path, *, create: bool = True) -> Ledger:
+def open_ledger(path: str | Path, *, create: bool = True, read_only: bool = False) -> Ledger:
     """Open the ledger at ``path`` (creating it if ``create``) and bring its schema up to date.
 
     With ``create=False`` a missing file is a ``NotFoundError``, so a mistyped path never
@@ -211,6 +225,10 @@ def open_ledger(path: str | Path, *, create: bool = True) -> Ledger:
     A file written by a newer version is refused with ``NewerLedgerError``, an SQLite file
     that is not a ledger with ``StorageError``; either is left exactly as it was. Before any
     pending migration runs on an existing ledger, the file is copied aside.
+
+    With ``read_only`` the file is opened with SQLite's ``mode=ro`` (it must exist) and
+    nothing is written, not even the schema: a ledger that still needs an upgrade is refused
+    with ``RefusedError``; ``Ledger.transaction()`` refuses every change.
     """
     path = Path(path).expanduser().resolve()
     if sqlite3.sqlite_version_info < MIN_SQLITE:
@@ -228,7 +246,7 @@ def open_ledger(path: str | Path, *, create: bool = True) -> Ledger:
                 "file with --db; to bring a workbook into the ledger use the import command."
             ).format(path=path)
         )
-    if not create and not path.exists():
+    if (read_only or not create) and not path.exists():
         raise NotFoundError(
             _(
                 "There is no ledger at {path}. Check the path given with --db or in "
@@ -251,7 +269,7 @@ def open_ledger(path: str | Path, *, create: bool = True) -> Ledger:
             ).format(folder=path.parent, reason=exc.strerror or exc)
         ) from exc
     try:
-        conn = _connect(path)
+        conn = _connect(path, read_only=True) if read_only else _connect(path)
     except sqlite3.Error as exc:
         raise storage_error(exc, path) from exc
     try:
@@ -260,6 +278,9 @@ def open_ledger(path: str | Path, *, create: bool = True) -> Ledger:
         conn.execute("PRAGMA foreign_keys = ON")
         # Only reads until the file is known to be a ledger this version can open.
         applied = _refuse_foreign(db, path)
+        if read_only:
+            _refuse_outdated(db, path)
+            return Ledger(path, db, read_only=True)
         db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
         _upgrade(db, path, applied)
@@ -294,6 +315,29 @@ def _refuse_foreign(db: Database, path: Path) -> list[str]:
             ).format(path=path)
         )
     return applied
+
+
+def _refuse_outdated(db: Database, path: Path) -> None:
+    """A ledger opened read-only cannot be brought up to date: refuse it if it needs to be."""
+    if migrations.pending(db):
+        raise RefusedError(
+            _(
+                "The ledger {path} was written by an older version of Party Ledger and must be "
+                "upgraded before it can be shown, which cannot be done while it is open "
+                "read-only. Open it normally once (when nobody else is writing to it)."
+            ).format(path=path)
+        )
+
+
+def quick_check(ledger: Ledger) -> list[str]:
+    """SQLite's ``PRAGMA quick_check`` on the open ledger: the problems it reports (an empty
+    list when the file is sound). A file too damaged to be checked is one problem."""
+    try:
+        rows = ledger.conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    problems = [str(row[0]) for row in rows]
+    return [] if problems == ["ok"] else problems
 
 
 def _upgrade(db: Database, path: Path, applied: list[str]) -> None:
