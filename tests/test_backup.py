@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from conftest import table_snapshot
 
 from desktop_app import backup, cli_backup
 from desktop_app.cli import main
@@ -18,7 +19,6 @@ from desktop_app.demo import build_demo
 from desktop_app.errors import LedgerError, StorageError
 from desktop_app.stats import compute_stats
 from desktop_app.storage import Ledger, open_ledger
-from tests.conftest import table_snapshot
 
 YEAR = date.today().year - 1
 

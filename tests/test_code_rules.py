@@ -81,3 +81,18 @@ def test_ruff_clean() -> None:
         check=False,
     )
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+
+
+def test_tests_do_not_import_through_the_repository_root() -> None:
+    """CI installs the package (not editable), so ``tests`` is no importable package there:
+    test helpers are imported as the test runner names them (``conftest``, ``gui.conftest``)."""
+    tests = Path(__file__).resolve().parent
+    offenders = [
+        str(path.relative_to(tests))
+        for path in tests.rglob("*.py")
+        if any(
+            line.startswith(("from tests.", "import tests"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+        )
+    ]
+    assert offenders == []

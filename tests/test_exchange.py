@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import table_snapshot
 
 from desktop_app.cli_package import HANDLERS, add_commands
 from desktop_app.demo import build_demo
@@ -22,7 +23,6 @@ from desktop_app.exchange.merge import ConflictError
 from desktop_app.stats import compute_stats
 from desktop_app.storage import Ledger, open_ledger
 from desktop_app.storage import records as store
-from tests.conftest import table_snapshot
 
 YEAR = 2025
 AS_OF = date(2025, 12, 31)

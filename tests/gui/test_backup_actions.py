@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import table_snapshot
 
 from desktop_app import backup
 from desktop_app.errors import LedgerError
 from desktop_app.gui import backup_actions, messages
-from tests.conftest import table_snapshot
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from desktop_app.gui.app import OpenedLedger, open_for_window
 from desktop_app.gui.session import Session
 from desktop_app.storage import Ledger, open_ledger
 from desktop_app.storage.writer_lock import WriterLock, acquire
-from tests.gui.conftest import make_window
+from gui.conftest import make_window
 
 HOLD = """
 import sys
