@@ -142,6 +142,11 @@ def _tamper(path: Path, how: str) -> None:
     if how == "truncate":
         path.write_bytes(data[: len(data) // 2])
         return
+    if how == "raw":  # a byte of the file itself changed: inside a compressed member
+        damaged = bytearray(data)
+        damaged[2000] ^= 0xFF
+        path.write_bytes(bytes(damaged))
+        return
     with zipfile.ZipFile(path) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
     if how == "byte":
@@ -162,6 +167,7 @@ def _tamper(path: Path, how: str) -> None:
         ("byte", "records.json was changed after the package was written"),
         ("remove", "it lacks records.json"),
         ("truncate", "the file is truncated, damaged, or not a ledger package"),
+        ("raw", "damaged|changed after the package was written"),
     ],
 )
 def test_tampered_package_is_refused_whole(

@@ -23,6 +23,7 @@ import hashlib
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -226,7 +227,14 @@ def read_package(path: str | Path) -> Package:
     try:
         with zipfile.ZipFile(path) as archive:
             return _verified(path, archive)
-    except (zipfile.BadZipFile, EOFError, ValueError, KeyError, zipfile.LargeZipFile) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,  # a byte changed inside a compressed member
+        EOFError,
+        ValueError,
+        KeyError,
+        zipfile.LargeZipFile,
+    ) as exc:
         raise _refused(path, _("the file is truncated, damaged, or not a ledger package.")) from exc
     except OSError as exc:
         raise RefusedError(
