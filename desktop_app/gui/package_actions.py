@@ -35,7 +35,7 @@ from desktop_app.exchange.package import write_package as write_package_file
 from desktop_app.gui import messages
 from desktop_app.gui.session import Session
 from desktop_app.gui.worker import Cancelled, JobCancelled, Progress, run_in_background
-from desktop_app.i18n import N_, _, ngettext
+from desktop_app.i18n import N_, _, join_list, ngettext
 from desktop_app.storage import open_ledger
 
 _TABLE_NAMES = {
@@ -184,6 +184,36 @@ def describe_result(result: MergeResult) -> str:
 # ---- the conflict dialog ---------------------------------------------------------------------
 
 
+# How the changed columns are named to the user; a column not listed shows its own name.
+_FIELD_NAMES = {
+    "theme": N_("Theme"),
+    "date": N_("Date"),
+    "type": N_("Type"),
+    "category": N_("Category"),
+    "place": N_("Place"),
+    "host": N_("Host"),
+    "dimensions": N_("Dimensions"),
+    "featured": N_("Featured"),
+    "name": N_("Name"),
+    "secretary": N_("Secretary"),
+    "stars": N_("Stars"),
+    "status": N_("Status"),
+    "note": N_("Note"),
+    "year": N_("Year"),
+    "level": N_("Level"),
+    "grade": N_("Grade"),
+    "members_full": N_("Full members"),
+    "members_probationary": N_("Probationary members"),
+    "activists": N_("Activists"),
+    "branch_type": N_("Branch type"),
+    "elected_on": N_("Elected on"),
+}
+
+
+def field_name(column: str) -> str:
+    return _(_FIELD_NAMES[column]) if column in _FIELD_NAMES else column
+
+
 class ConflictModel(QAbstractTableModel):
     """One row per conflict: what it is, which fields differ, and (checkable) whether the
     package's copy is taken."""
@@ -229,7 +259,17 @@ class ConflictModel(QAbstractTableModel):
             if column == self.RECORD:
                 return conflict.label
             if column == self.FIELDS:
-                return ", ".join(conflict.fields)
+                names = join_list(field_name(f) for f in conflict.fields)
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return names
+                return "\n".join(
+                    _("{field}: “{ours}” here, “{theirs}” in the package").format(
+                        field=field_name(f),
+                        ours=conflict.ours.get(f),
+                        theirs=conflict.theirs.get(f),
+                    )
+                    for f in conflict.fields
+                )
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -145,7 +145,9 @@ def test_conflicts_are_settled_in_the_dialog(
         seen.append(model)
         assert model.rowCount() == 1
         assert "学院的主题" in model.data(model.index(0, ConflictModel.RECORD))
-        assert model.data(model.index(0, ConflictModel.FIELDS)) == "theme"
+        assert model.data(model.index(0, ConflictModel.FIELDS)) == "Theme"
+        tip = model.data(model.index(0, ConflictModel.FIELDS), Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("Theme: “") and "” in the package" in tip
         if side == "theirs":
             dialog.all_theirs.click()
         else:
