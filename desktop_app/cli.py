@@ -55,6 +55,22 @@ def _year_argument(text: str) -> int:
     )
 
 
+def _add_figure_arguments(command: argparse.ArgumentParser) -> None:
+    """The year, scope and as-of date of commands that show figures (stats, report)."""
+    command.add_argument("--year", type=_year_argument, required=True)
+    command.add_argument(
+        "--scope",
+        metavar="NAME_OR_PATH",
+        help=_("one organization and everything under it (default: all)"),
+    )
+    command.add_argument(
+        "--as-of",
+        type=_date_argument,
+        metavar="YYYY-MM-DD",
+        help=_("the day the figures are taken (default: today)"),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="party-ledger",
@@ -123,18 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("file", metavar="FILE", type=Path)
 
     command = add_command("stats", help=_("the annual statistics"))
-    command.add_argument("--year", type=_year_argument, required=True)
-    command.add_argument(
-        "--scope",
-        metavar="NAME_OR_PATH",
-        help=_("one organization and everything under it (default: all)"),
-    )
-    command.add_argument(
-        "--as-of",
-        type=_date_argument,
-        metavar="YYYY-MM-DD",
-        help=_("the day the figures are taken (default: today)"),
-    )
+    _add_figure_arguments(command)
     command.add_argument("--json", action="store_true", help=_("print JSON"))
 
     command = add_command(
@@ -159,18 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("write a printed report (PDF) of a year"),
         parents=[db_only],
     )
-    command.add_argument("--year", type=_year_argument, required=True)
-    command.add_argument(
-        "--scope",
-        metavar="NAME_OR_PATH",
-        help=_("one organization and everything under it (default: all)"),
-    )
-    command.add_argument(
-        "--as-of",
-        type=_date_argument,
-        metavar="YYYY-MM-DD",
-        help=_("the day the figures are taken (default: today)"),
-    )
+    _add_figure_arguments(command)
     command.add_argument(
         "--kind",
         metavar="KIND",

@@ -253,15 +253,16 @@ def check_task(values: dict[str, Any]) -> list[Fault]:
     return faults
 
 
-def add_task(
-    ledger: Ledger,
+def _checked_task(
     title: str,
-    lead_department: str | None = None,
-    cooperating_departments: str | None = None,
-    deadline: date | None = None,
-    status: str = "todo",
-    section: str | None = None,
-) -> str:
+    lead_department: str | None,
+    cooperating_departments: str | None,
+    deadline: date | None,
+    status: str,
+    section: str | None,
+) -> dict[str, Any]:
+    """A task's values as stored, after ``check_task`` (``ValidationError`` listing every
+    fault)."""
     values = {
         "title": str(title or "").strip(),
         "lead_department": lead_department,
@@ -273,6 +274,21 @@ def add_task(
     faults = check_task(values)
     if faults:
         raise ValidationError(_("The task was not saved."), faults)
+    return values
+
+
+def add_task(
+    ledger: Ledger,
+    title: str,
+    lead_department: str | None = None,
+    cooperating_departments: str | None = None,
+    deadline: date | None = None,
+    status: str = "todo",
+    section: str | None = None,
+) -> str:
+    values = _checked_task(
+        title, lead_department, cooperating_departments, deadline, status, section
+    )
     with ledger.transaction():
         if _live(ledger, "tasks", "title = ?", [values["title"]]):
             raise ValidationError.single(
@@ -293,17 +309,9 @@ def update_task(
     section: str | None = None,
 ) -> None:
     """Change every field of a task; the title stays unique among live tasks."""
-    values = {
-        "title": str(title or "").strip(),
-        "lead_department": lead_department,
-        "cooperating_departments": cooperating_departments,
-        "deadline": to_iso(deadline),
-        "status": status,
-        "section": section,
-    }
-    faults = check_task(values)
-    if faults:
-        raise ValidationError(_("The task was not saved."), faults)
+    values = _checked_task(
+        title, lead_department, cooperating_departments, deadline, status, section
+    )
     with ledger.transaction():
         _must_exist(ledger, "tasks", uid)
         if _live(ledger, "tasks", "title = ? AND uid != ?", [values["title"], uid]):
