@@ -7,6 +7,7 @@ else in the application computes these figures.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -43,14 +44,15 @@ def compute_stats(
         scope_org = tree.resolve(scope) if scope else tree.root
         scope_uids = tree.subtree(scope_org.uid) if scope_org else []
         _fill_scope(ledger, scope_uids)
+        in_year = _IN_YEAR + (_IN_LEDGER if len(scope_uids) == len(tree) else _IN_SUBTREE)
         try:
             return {
                 "year": year,
                 "scope": scope_org.name if scope_org else "",
                 "as_of": as_of.isoformat(),
                 "organizations": organization_figures(tree, scope_uids),
-                "activities": _activities(ledger, year),
-                "compliance": _compliance(ledger, tree, scope_uids, year, as_of),
+                "activities": _activities(ledger, in_year, year),
+                "compliance": _compliance(ledger, in_year, tree, scope_uids, year, as_of),
                 "ratings": _ratings(ledger, year),
                 "creation": _creation(ledger),
                 "tasks": _tasks(ledger, as_of),
@@ -91,17 +93,20 @@ def organization_figures(tree: OrgTree, scope_uids: list[str]) -> dict[str, Any]
     }
 
 
-_IN_YEAR = (
-    "FROM activities a JOIN temp._stats_scope s ON s.uid = a.org_uid "
-    "WHERE a.deleted_at IS NULL AND a.date BETWEEN :start AND :end"
-)
+# The activities of the year in the scope, read from the index ``activities_live``. When the
+# scope holds every organization out of the recycle bin (the whole ledger), "in the scope" is
+# "not of an organization in the bin", which costs nothing per row; a subtree is looked up in
+# the temporary table of its uids.
+_IN_YEAR = "FROM activities a WHERE a.deleted_at IS NULL AND a.date BETWEEN :start AND :end AND "
+_IN_LEDGER = "a.org_uid NOT IN (SELECT uid FROM organizations WHERE deleted_at IS NOT NULL)"
+_IN_SUBTREE = "a.org_uid IN (SELECT uid FROM temp._stats_scope)"
 
 
 def _year_bounds(year: int) -> dict[str, str]:
     return {"start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
 
 
-def _activities(ledger: Ledger, year: int) -> dict[str, Any]:
+def _activities(ledger: Ledger, in_year: str, year: int) -> dict[str, Any]:
     bounds = _year_bounds(year)
     by_type = _zeros(ACTIVITY_TYPES.codes)
     by_category = _zeros(THEME_CATEGORIES.codes)
@@ -110,7 +115,7 @@ def _activities(ledger: Ledger, year: int) -> dict[str, Any]:
     for kind, category, count, n_featured, n_actual, n_expected in ledger.conn.execute(
         "SELECT a.type, a.category, count(*), coalesce(sum(a.featured), 0), "
         "coalesce(sum(CASE WHEN a.expected > 0 THEN coalesce(a.actual, 0) END), 0), "
-        f"coalesce(sum(CASE WHEN a.expected > 0 THEN a.expected END), 0) {_IN_YEAR} "
+        f"coalesce(sum(CASE WHEN a.expected > 0 THEN a.expected END), 0) {in_year} "
         "GROUP BY a.type, a.category",
         bounds,
     ):
@@ -122,16 +127,17 @@ def _activities(ledger: Ledger, year: int) -> dict[str, Any]:
             by_type[kind] += count
         if kind == "theme_day" and category in by_category:
             by_category[category] += count
+    # The dimensions: a row per distinct list (a few hundred at most), each activity once per
+    # dimension it lists, however often the list names it.
     by_dimension = _zeros(DIMENSIONS.codes)
-    for dimension, count in ledger.conn.execute(
-        "SELECT d.value, count(DISTINCT a.uid) FROM activities a "
-        "JOIN temp._stats_scope s ON s.uid = a.org_uid, json_each(a.dimensions) d "
-        "WHERE a.deleted_at IS NULL AND a.date BETWEEN :start AND :end "
-        "AND a.dimensions != '[]' GROUP BY d.value",
+    for listed, count in ledger.conn.execute(
+        f"SELECT a.dimensions, count(*) {in_year} AND a.dimensions != '[]' "
+        "GROUP BY a.dimensions",
         bounds,
     ):
-        if dimension in by_dimension:
-            by_dimension[dimension] = count
+        for dimension in set(json.loads(listed)):
+            if dimension in by_dimension:
+                by_dimension[dimension] += count
     return {
         "total": total,
         "by_type": by_type,
@@ -159,15 +165,17 @@ def due_months(founded_on: str | None, year: int, as_of: date) -> list[int]:
 
 
 def _compliance(
-    ledger: Ledger, tree: OrgTree, scope_uids: list[str], year: int, as_of: date
+    ledger: Ledger, in_year: str, tree: OrgTree, scope_uids: list[str], year: int, as_of: date
 ) -> dict[str, Any]:
+    # The months of each organization's theme days as bits (bit m for month m): a row per
+    # organization rather than per theme day.
     held: dict[str, set[int]] = {}
-    for org_uid, month in ledger.conn.execute(
-        f"SELECT DISTINCT a.org_uid, CAST(substr(a.date, 6, 2) AS INTEGER) {_IN_YEAR} "
-        "AND a.type = 'theme_day'",
+    for org_uid, months in ledger.conn.execute(
+        "SELECT a.org_uid, sum(DISTINCT 1 << CAST(substr(a.date, 6, 2) AS INTEGER)) "
+        f"{in_year} AND a.type = 'theme_day' GROUP BY a.org_uid",
         _year_bounds(year),
     ):
-        held.setdefault(org_uid, set()).add(month)
+        held[org_uid] = {m for m in range(1, 13) if months >> m & 1}
     due_total = covered = 0
     missing = []
     for uid in scope_uids:

@@ -247,6 +247,33 @@ def test_lookups_use_the_new_indexes(tmp_path: Path) -> None:
         assert "VIRTUAL TABLE INDEX" in plan and ":M" in plan, plan
 
 
+def test_0003_indexes_the_live_activities_of_an_existing_ledger(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    shutil.copyfile(FIXTURES / "before_0003_live_activities_index.sqlite", path)
+    _, before = _read(path)
+    live = sorted(r["uid"] for r in before["activities"] if r["deleted_at"] is None)
+    deleted = [r["uid"] for r in before["activities"] if r["deleted_at"] is not None]
+    assert len(live) == 2 and len(deleted) == 1
+    with open_ledger(path) as ledger:
+        # The index holds the live activities only, and a count is read from it alone.
+        sql = "SELECT uid FROM activities INDEXED BY activities_live WHERE deleted_at IS NULL"
+        assert sorted(r[0] for r in ledger.conn.execute(sql)) == live
+        sql = (
+            "SELECT type, count(*), sum(expected), sum(actual) FROM activities "
+            "WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY type"
+        )
+        assert "COVERING INDEX activities_live" in _plan(ledger, sql, ["2025-01-01", "2025-12-31"])
+        assert ledger.conn.execute(sql, ["2025-01-01", "2025-12-31"]).fetchall() == [
+            ("party_lecture", 1, 8, 8),
+            ("theme_day", 1, 10, 9),
+        ]
+    _survives(before, _read(path)[1])
+    with open_ledger(path) as ledger:  # a deletion takes the activity out of the index
+        activities.delete_activity(ledger, live[0])
+        sql = "SELECT uid FROM activities INDEXED BY activities_live WHERE deleted_at IS NULL"
+        assert [r[0] for r in ledger.conn.execute(sql)] == live[1:]
+
+
 # ---- the copy set aside, with a migration this test adds -------------------------------------
 
 
