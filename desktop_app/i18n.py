@@ -71,10 +71,12 @@ def _load(code: str) -> gettext.NullTranslations:
         return _PseudoTranslations()
     folder = catalogs_dir() / code / "LC_MESSAGES"
     mo = folder / f"{DOMAIN}.mo"
-    if mo.is_file():
+    po = folder / f"{DOMAIN}.po"
+    # An installed package has the .mo only; a source checkout has the .po, and a .mo only if
+    # one was compiled there (it is not committed), used while it is not older than the .po.
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as fp:
             return gettext.GNUTranslations(fp)
-    po = folder / f"{DOMAIN}.po"
     if po.is_file():
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po
@@ -111,7 +113,7 @@ def set_language(code: str | None = None) -> str:
     chosen = (
         normalize_language(code) or normalize_language(os.environ.get(LANG_ENV)) or DEFAULT_LANGUAGE
     )
-    _translations = _load(chosen)
+    _translations = translations_for(chosen)
     _language = chosen
     return chosen
 
@@ -130,7 +132,7 @@ def language(code: str | None) -> Iterator[str]:
         yield current_language()
         return
     saved = getattr(_local, "translations", None), getattr(_local, "language", None)
-    _local.translations = _load(chosen)
+    _local.translations = translations_for(chosen)
     _local.language = chosen
     try:
         yield chosen

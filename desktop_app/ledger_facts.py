@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.storage.ledger import Ledger
-from desktop_app.storage.schema import RECORD_TABLES, migrations
+from desktop_app.storage.schema import RECORD_TABLES, migration_set
 
 
 @dataclass(frozen=True)
@@ -59,5 +59,7 @@ def ledger_facts(ledger: Ledger) -> LedgerFacts:
         size_bytes=_file_size(path) + _file_size(path.with_name(path.name + "-wal")),
         attachments_dir=ledger.attachments_dir,
         tables=table_counts(ledger),
-        migrations=[AppliedMigration(m.name, m.applied_at) for m in migrations.applied(ledger.db)],
+        migrations=[
+            AppliedMigration(m.name, m.applied_at) for m in migration_set().applied(ledger.db)
+        ],
     )

@@ -290,13 +290,13 @@ def _with_extra_migration(monkeypatch: pytest.MonkeyPatch, fail: bool = False) -
             raise RuntimeError("the migration broke half-way")
 
     extra(name=name)(add_column)
-    monkeypatch.setattr(ledger_module, "migrations", extra)
+    monkeypatch.setattr(ledger_module, "migration_set", lambda: extra)
     monkeypatch.setattr(ledger_module, "MIGRATION_NAMES", [*MIGRATION_NAMES, name])
     return name
 
 
 def _released(name: str) -> Any:
-    return next(m.fn for m in schema.migrations._migrations if m.name == name)
+    return next(m.fn for m in schema.migration_set()._migrations if m.name == name)
 
 
 def test_an_existing_ledger_is_copied_aside_before_a_pending_migration(

@@ -1,6 +1,7 @@
 """Opening a ledger file: pragmas, migrations, the version check, transactions.
 
-One ``Ledger`` wraps one sqlite-utils ``Database``. Every user action runs in one
+One ``Ledger`` wraps one SQLite connection (and a sqlite-utils ``Database`` on it when asked
+for: sqlite-utils is imported only then, or when a migration is due). Every user action runs in one
 ``ledger.transaction()``; an SQLite error caused by the environment (locked, read-only, full,
 damaged) leaves it as a ``StorageError`` with a message that names what to fix.
 """
@@ -16,9 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import (
     NewerLedgerError,
@@ -29,7 +28,10 @@ from desktop_app.errors import (
     storage_error,
 )
 from desktop_app.i18n import _
-from desktop_app.storage.schema import MIGRATION_NAMES, migrations
+from desktop_app.storage.schema import MIGRATION_NAMES, MIGRATION_SET, migration_set
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 # FTS5's trigram tokenizer (the activity search) came with SQLite 3.34.
@@ -60,9 +62,10 @@ class Change:
 class Ledger:
     """An open ledger file."""
 
-    def __init__(self, path: Path, db: Database, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         self.path = path
-        self.db = db
+        self._conn = conn
+        self._db: Database | None = None
         # Opened with SQLite's ``mode=ro``: every transaction is refused with
         # ``read_only_reason`` (the window sets it to say who is writing instead).
         self.read_only = read_only
@@ -78,7 +81,16 @@ class Ledger:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn
+
+    @property
+    def db(self) -> Database:
+        """A sqlite-utils ``Database`` on the connection (made on first use)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self._conn)
+        return self._db
 
     @property
     def attachments_dir(self) -> Path:
@@ -108,7 +120,7 @@ class Ledger:
             raise RefusedError(self.read_only_reason)
         try:
             if self.conn.in_transaction:
-                with self.db.atomic():
+                with _savepoint(self.conn):
                     yield self
                 return
             self.conn.execute("BEGIN IMMEDIATE")
@@ -116,13 +128,13 @@ class Ledger:
                 before = self.last_audit_id()
                 yield self
             except BaseException:
-                self.db.rollback()
+                _rollback(self.conn)
                 raise
             try:
                 after = self.last_audit_id()
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.db.rollback()
+                _rollback(self.conn)
                 raise
             if after > before:
                 self.last_change = Change(before + 1, after)
@@ -165,7 +177,7 @@ class Ledger:
         return row[0] if row else None
 
     def close(self) -> None:
-        self.db.close()
+        self._conn.close()
 
     def __enter__(self) -> Ledger:
         return self
@@ -174,18 +186,60 @@ class Ledger:
         self.close()
 
 
-def _applied_names(db: Database) -> list[str]:
-    return [m.name for m in migrations.applied(db)]
+_SAVEPOINTS = iter(range(1, 2**62))
 
 
-def _has_data_tables(db: Database) -> bool:
+@contextlib.contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    """A nested transaction: released on success, rolled back to on an error (unless the
+    error already ended the whole transaction)."""
+    name = f"ledger_{next(_SAVEPOINTS)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+        raise
+    conn.execute(f"RELEASE SAVEPOINT {name}")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:  # an error may already have ended it
+        conn.execute("ROLLBACK")
+
+
+def _table_names(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
+def _applied_names(conn: sqlite3.Connection) -> list[str]:
+    """The ledger's migrations applied to the file, in the order they were applied (the table
+    sqlite-utils keeps), read without sqlite-utils."""
+    if "_sqlite_migrations" not in _table_names(conn):
+        return []
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    )
+    return [r[0] for r in rows]
+
+
+def _pending_names(applied: list[str]) -> list[str]:
+    done = set(applied)
+    return [name for name in MIGRATION_NAMES if name not in done]
+
+
+def _has_data_tables(conn: sqlite3.Connection) -> bool:
     """True if the file holds tables of its own (beyond SQLite's and the migrations list)."""
     return any(
-        not name.startswith("sqlite_") and name != "_sqlite_migrations" for name in db.table_names()
+        not name.startswith("sqlite_") and name != "_sqlite_migrations"
+        for name in _table_names(conn)
     )
 
 
-def _copy_aside(db: Database, path: Path, pending: str) -> Path:
+def _copy_aside(conn: sqlite3.Connection, path: Path, pending: str) -> Path:
     """Copy the ledger before a migration, with SQLite's online backup (safe under WAL)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     suffix = path.suffix or ".sqlite"
@@ -196,7 +250,7 @@ def _copy_aside(db: Database, path: Path, pending: str) -> Path:
         target = path.with_name(f"{path.stem}.before-{pending}-{stamp}-{counter}{suffix}")
     destination = sqlite3.connect(str(target))
     try:
-        db.conn.backup(destination)
+        conn.backup(destination)
     finally:
         destination.close()
     return target
@@ -273,17 +327,17 @@ def open_ledger(path: str | Path, *, create: bool = True, read_only: bool = Fals
     except sqlite3.Error as exc:
         raise storage_error(exc, path) from exc
     try:
-        db = Database(conn)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
         conn.execute("PRAGMA foreign_keys = ON")
         # Only reads until the file is known to be a ledger this version can open.
-        applied = _refuse_foreign(db, path)
+        applied = _refuse_foreign(conn, path)
         if read_only:
-            _refuse_outdated(db, path)
-            return Ledger(path, db, read_only=True)
-        db.enable_wal()
+            _refuse_outdated(applied, path)
+            return Ledger(path, conn, read_only=True)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = wal")
         conn.execute("PRAGMA synchronous = FULL")
-        _upgrade(db, path, applied)
+        _upgrade(conn, path, applied)
     except sqlite3.Error as exc:
         conn.close()
         if is_environment_error(exc):
@@ -292,12 +346,12 @@ def open_ledger(path: str | Path, *, create: bool = True, read_only: bool = Fals
     except BaseException:
         conn.close()
         raise
-    return Ledger(path, db)
+    return Ledger(path, conn)
 
 
-def _refuse_foreign(db: Database, path: Path) -> list[str]:
+def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> list[str]:
     """The migrations applied to the file; refuses a newer ledger and a foreign database."""
-    applied = _applied_names(db)
+    applied = _applied_names(conn)
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
     if unknown:
         raise NewerLedgerError(
@@ -307,7 +361,7 @@ def _refuse_foreign(db: Database, path: Path) -> list[str]:
                 "open it; the file was not changed."
             ).format(path=path, names=", ".join(unknown))
         )
-    if not applied and _has_data_tables(db):
+    if not applied and _has_data_tables(conn):
         raise StorageError(
             _(
                 "The file {path} is an SQLite database but not a Party Ledger ledger. "
@@ -317,9 +371,9 @@ def _refuse_foreign(db: Database, path: Path) -> list[str]:
     return applied
 
 
-def _refuse_outdated(db: Database, path: Path) -> None:
+def _refuse_outdated(applied: list[str], path: Path) -> None:
     """A ledger opened read-only cannot be brought up to date: refuse it if it needs to be."""
-    if migrations.pending(db):
+    if _pending_names(applied):
         raise RefusedError(
             _(
                 "The ledger {path} was written by an older version of Party Ledger and must be "
@@ -340,20 +394,26 @@ def quick_check(ledger: Ledger) -> list[str]:
     return [] if problems == ["ok"] else problems
 
 
-def _upgrade(db: Database, path: Path, applied: list[str]) -> None:
-    pending = migrations.pending(db)
+def _upgrade(conn: sqlite3.Connection, path: Path, applied: list[str]) -> None:
+    pending = _pending_names(applied)
     if pending:
+        from sqlite_utils import Database
+
         if applied:
-            _copy_aside(db, path, pending[0].name)
-        migrations.apply(db)
+            _copy_aside(conn, path, pending[0])
+        migration_set().apply(Database(conn))
     # Checked on every open, so an interruption between the migrations and this step heals
     # itself; written only when missing, so a read-only or busy ledger still opens.
-    present = {row[0] for row in db.execute("SELECT key FROM ledger_info")}
+    present = {row[0] for row in conn.execute("SELECT key FROM ledger_info")}
     missing = {"ledger_id": str(uuid.uuid4()), "created_at": now_iso()}
     missing = {k: v for k, v in missing.items() if k not in present}
     if missing:
-        with db.atomic():
-            for key, value in missing.items():
-                db.execute(
-                    "INSERT OR IGNORE INTO ledger_info (key, value) VALUES (?, ?)", [key, value]
-                )
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.executemany(
+                "INSERT OR IGNORE INTO ledger_info (key, value) VALUES (?, ?)", missing.items()
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            _rollback(conn)
+            raise

@@ -10,19 +10,38 @@ times ISO 8601 UTC text.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "party_ledger"
-migrations = Migrations(MIGRATION_SET)
 MIGRATION_NAMES: list[str] = []
+_STEPS: list[tuple[str, Callable[[Database], None]]] = []
 
 
 def _migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
-    MIGRATION_NAMES.append(name)
-    return migrations(name=name)
+    def register(step: Callable[[Database], None]) -> Callable[[Database], None]:
+        MIGRATION_NAMES.append(name)
+        _STEPS.append((name, step))
+        return step
+
+    return register
+
+
+@functools.cache
+def migration_set() -> Migrations:
+    """The sqlite-utils ``Migrations`` of the ledger, made (and sqlite-utils imported) only
+    when a ledger needs one applied or listed: opening an up-to-date ledger goes without."""
+    from sqlite_utils.migrations import Migrations
+
+    steps = Migrations(MIGRATION_SET)
+    for name, step in _STEPS:
+        steps(name=name)(step)
+    return steps
 
 
 def _run(db: Database, script: str) -> None:
