@@ -7,6 +7,7 @@ SQLite's quick check; a damaged ledger is offered its newest good backup."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import sys
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ ORGANIZATION = "PartyLedger"
 APPLICATION = "PartyLedger"
 FONT_FILE = ("fonts", "WenQuanYiMicroHei.ttf")
 FALLBACK_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC"]
+
+# The automatic backup at start waits this long after the window is shown.
+START_BACKUP_DELAY_MS = 3000
 
 
 def register_font() -> str | None:
@@ -148,12 +152,30 @@ def _is_damaged(error: StorageError) -> bool:
     return isinstance(cause, sqlite3.DatabaseError) and _environment_kind(cause) == "damaged"
 
 
-def open_for_window(db_path: Path, *, create: bool = True) -> OpenedLedger:
+def file_stamp(path: Path) -> str | None:
+    """The size and modification time of the ledger file, or None when it cannot be told or a
+    write-ahead log with content is beside it (the last program did not close it cleanly)."""
+    try:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return None
+        stat = path.stat()
+    except OSError:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def open_for_window(
+    db_path: Path, *, create: bool = True, sound_stamp: str | None = None
+) -> OpenedLedger:
     """Open the ledger for the window: take the writer lock (or, when another program holds
-    it, open read-only with a reason that names who), then run the quick check. A file too
+    it, open read-only with a reason that names who), then run the quick check — unless the
+    file's ``file_stamp`` is still ``sound_stamp``, the stamp it had when this program last
+    closed it cleanly after checking it (a large ledger takes a while to check). A file too
     damaged to open comes back with ``ledger`` None and the problem, so the caller can offer
     a backup; any other ``LedgerError`` propagates (and the lock is given back)."""
     path = Path(db_path).expanduser().resolve()
+    unchanged = sound_stamp is not None and file_stamp(path) == sound_stamp
     lock: WriterLock | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -163,7 +185,8 @@ def open_for_window(db_path: Path, *, create: bool = True) -> OpenedLedger:
     if isinstance(taken, Holder):
         ledger = open_ledger(path, create=False, read_only=True)
         ledger.read_only_reason = taken.read_only_reason()
-        return OpenedLedger(path, ledger, holder=taken, problems=quick_check(ledger))
+        problems = [] if unchanged else quick_check(ledger)
+        return OpenedLedger(path, ledger, holder=taken, problems=problems)
     lock = taken
     try:
         ledger = open_ledger(path, create=create)
@@ -177,7 +200,7 @@ def open_for_window(db_path: Path, *, create: bool = True) -> OpenedLedger:
         if lock is not None:
             lock.release()
         raise
-    return OpenedLedger(path, ledger, lock, problems=quick_check(ledger))
+    return OpenedLedger(path, ledger, lock, problems=[] if unchanged else quick_check(ledger))
 
 
 def newest_good_backup_of(opened: OpenedLedger) -> Path | None:
@@ -348,11 +371,14 @@ def _open_window(
         ledger.close()
         return 0
 
+    settings = user_settings()
+    stamp_key = _stamp_key(db_path)
     try:
-        opened = open_for_window(db_path)
+        opened = open_for_window(db_path, sound_stamp=settings.value(stamp_key, None, str))
     except LedgerError as error:
         show_error(None, error)
         return 2
+    closed_cleanly = False
     try:
         if opened.problems and not _settle_damage(opened):
             return 2
@@ -361,7 +387,7 @@ def _open_window(
             return 2
         if opened.holder is not None:
             show_info(None, ledger.read_only_reason)
-        window = MainWindow(ledger, settings=user_settings(), year=year)
+        window = MainWindow(ledger, settings=settings, year=year)
         windows.append(window)
         if opened.lock is not None:
             heartbeat = QTimer(window)
@@ -370,13 +396,26 @@ def _open_window(
             heartbeat.start()
         window.show()
         if not ledger.read_only:
-            QTimer.singleShot(0, lambda: backup_actions.auto_backup(ledger, parent=window))
+            # Once the window is up and painted: the first seconds are the secretary's.
+            QTimer.singleShot(
+                START_BACKUP_DELAY_MS, lambda: backup_actions.auto_backup(ledger, parent=window)
+            )
         code = app.exec()
         if not window.session.read_only:  # the ledger in view when the window closed
             backup_actions.auto_backup(window.session.ledger, at_exit=True)
         switched = getattr(window, "_opened", None)
         if switched is not None:  # a ledger opened later from the File menu
             switched.close()
+        closed_cleanly = switched is None and not ledger.read_only and not opened.problems
         return code
     finally:
         opened.close()
+        if closed_cleanly:  # checked at start (or unchanged since), then only written by us
+            settings.setValue(stamp_key, file_stamp(opened.path) or "")
+            settings.sync()
+
+
+def _stamp_key(db_path: Path) -> str:
+    """The settings key of a ledger's ``file_stamp`` at its last clean close."""
+    digest = hashlib.sha256(str(Path(db_path).expanduser().resolve()).encode("utf-8"))
+    return f"checked/{digest.hexdigest()[:16]}"

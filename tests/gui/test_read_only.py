@@ -238,3 +238,66 @@ def test_a_read_only_window_says_so_and_refuses_background_writes(  # type: igno
     assert transfer.import_workbook(window, window.session) is None
     assert len(shown) == 1
     ledger.close()
+
+
+# ---- the check at start is skipped for a file unchanged since its last clean close ---------
+
+
+def test_an_unchanged_ledger_is_not_checked_again(
+    demo_ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = demo_ledger.path
+    demo_ledger.close()
+    checked: list[Path] = []
+    real_check = app.quick_check
+    monkeypatch.setattr(app, "quick_check", lambda led: checked.append(led.path) or real_check(led))
+    stamp = app.file_stamp(path)
+    assert stamp is not None
+    open_for_window(path, sound_stamp=stamp).close()
+    assert checked == []
+    # Opening and closing changed nothing the stamp sees; a stamp of another file checks.
+    open_for_window(path, sound_stamp="1:2").close()
+    assert checked == [path]
+    _corrupt(path)  # damage after the clean close changes the file's time
+    opened = open_for_window(path, sound_stamp=stamp)
+    try:
+        assert checked == [path, path] and opened.problems
+    finally:
+        opened.close()
+
+
+def test_a_ledger_with_an_unfinished_log_has_no_stamp(demo_ledger: Ledger) -> None:
+    """A write-ahead log with content beside the file: the last program did not close it."""
+    path = demo_ledger.path
+    demo_ledger.close()
+    assert app.file_stamp(path) is not None
+    wal = Path(f"{path}-wal")
+    wal.write_bytes(b"")
+    assert app.file_stamp(path) is not None  # an empty log is what a clean close leaves
+    wal.write_bytes(b"\0" * 32)
+    assert app.file_stamp(path) is None
+    assert app.file_stamp(path.with_name("missing.sqlite")) is None
+
+
+def test_a_clean_close_records_the_stamp_and_the_next_start_uses_it(
+    qtbot, demo_ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.gui.settings import user_settings
+
+    path = demo_ledger.path
+    demo_ledger.close()
+    checked: list[Path] = []
+    real_check = app.quick_check
+    monkeypatch.setattr(app, "quick_check", lambda led: checked.append(led.path) or real_check(led))
+
+    class Closing:  # the event loop, ended at once as if the window were closed
+        def exec(self) -> int:
+            for window in windows:
+                window.close()
+            return 0
+
+    for _start in range(2):
+        windows: list = []
+        assert app._open_window(Closing(), path, None, 2025, windows) == 0  # type: ignore[arg-type]
+    assert checked == [path]  # the first start checked; the second found the file as it left it
+    assert user_settings().value(app._stamp_key(path)) == app.file_stamp(path)
