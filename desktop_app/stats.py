@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from desktop_app import stats_prefetch
 from desktop_app.domain.compliance import term_state
 from desktop_app.domain.enums import (
     ACTIVITY_TYPES,
@@ -39,6 +40,15 @@ def compute_stats(
     ``as_of`` (default today). Raises ``NotFoundError`` for a scope that names no single
     organization."""
     as_of = as_of or date.today()
+    if scope is None:  # the window's first figures may have been computed while it was built
+        figures = stats_prefetch.take(ledger.path, year, as_of, ledger.last_audit_id())
+        if figures is not None:
+            return figures
+    return figures_of(ledger, year, scope, as_of)
+
+
+def figures_of(ledger: Ledger, year: int, scope: str | None, as_of: date) -> dict[str, Any]:
+    """``compute_stats`` itself: the figures computed now."""
     with ledger.snapshot():
         tree = load_tree(ledger)
         scope_org = tree.resolve(scope) if scope else tree.root
@@ -131,8 +141,7 @@ def _activities(ledger: Ledger, in_year: str, year: int) -> dict[str, Any]:
     # dimension it lists, however often the list names it.
     by_dimension = _zeros(DIMENSIONS.codes)
     for listed, count in ledger.conn.execute(
-        f"SELECT a.dimensions, count(*) {in_year} AND a.dimensions != '[]' "
-        "GROUP BY a.dimensions",
+        f"SELECT a.dimensions, count(*) {in_year} AND a.dimensions != '[]' GROUP BY a.dimensions",
         bounds,
     ):
         for dimension in set(json.loads(listed)):
