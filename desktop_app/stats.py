@@ -296,13 +296,31 @@ def activities_by_month(
     organization and its subtree (None: the whole ledger); an unknown or deleted scope counts
     nothing."""
     counts: dict[str, list[int]] = {code: [0] * MONTHS for code in ACTIVITY_TYPES.codes}
+    params = {"scope": scope_uid, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
+    if scope_uid is None and _root_reaches_all(ledger):
+        # The whole ledger, read from the index alone (as ``compute_stats`` reads it).
+        sql = (
+            f"SELECT a.type, CAST(substr(a.date, 6, 2) AS INTEGER), count(*) {_IN_YEAR}{_IN_LEDGER}"
+        )
+    else:
+        sql = (
+            f"{_SCOPE}SELECT a.type, CAST(substr(a.date, 6, 2) AS INTEGER), count(*) "
+            f"{_IN_YEAR}a.org_uid IN (SELECT uid FROM scope)"
+        )
     for kind, month, count in ledger.conn.execute(
-        f"{_SCOPE}SELECT a.type, CAST(substr(a.date, 6, 2) AS INTEGER), count(*) "
-        "FROM activities a JOIN scope s ON s.uid = a.org_uid "
-        "WHERE a.deleted_at IS NULL AND a.date BETWEEN :start AND :end "
-        "GROUP BY a.type, substr(a.date, 6, 2)",
-        {"scope": scope_uid, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"},
+        f"{sql} GROUP BY a.type, substr(a.date, 6, 2)", params
     ):
         # A type the enumeration does not know still counts, so the months add up to the total.
         counts.setdefault(kind, [0] * MONTHS)[month - 1] += count
     return counts
+
+
+def _root_reaches_all(ledger: Ledger) -> bool:
+    """Whether every organization out of the recycle bin lies under the root (as it does
+    unless the tree was left broken): then the root's subtree is "not in the bin"."""
+    reached, live = ledger.conn.execute(
+        f"{_SCOPE}SELECT (SELECT count(*) FROM scope), "
+        "(SELECT count(*) FROM organizations WHERE deleted_at IS NULL)",
+        {"scope": None},
+    ).fetchone()
+    return bool(reached == live)
