@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -284,3 +285,87 @@ def test_a_changed_frequency_is_audited(ledger: Ledger) -> None:
     assert rows[0]["table_name"] == "settings"
     assert rows[0]["action"] == "update"
     assert json.loads(rows[0]["changes"]) == {"party_lecture": ["quarterly", "monthly"]}
+
+
+# ---- many branches at once -----------------------------------------------------------------------
+
+
+def _reference(
+    branch: Organization,
+    start: date,
+    end: date,
+    rules: dict[str, str],
+    days: list[tuple[str, date]],
+) -> dict[str, list[str]]:
+    """The rule as written: a period is missing when no activity of the type is dated in it."""
+    first, last = compliance.lifetime(branch, start, end)
+    missing = {}
+    for kind in compliance.required_types(branch, rules):
+        gaps = [
+            p.label
+            for p in periods(rules[kind], first, last)
+            if not any(k == kind and p.start <= d <= p.end for k, d in days)
+        ]
+        if gaps:
+            missing[kind] = gaps
+    return missing
+
+
+@pytest.mark.parametrize("few", [100, 0], ids=["by-organization", "by-date"])
+def test_many_branches_agree_with_the_rule(
+    ledger: Ledger, college: str, monkeypatch: pytest.MonkeyPatch, few: int
+) -> None:
+    """Both ways of reading the activities (by organization for a few branches, by date for a
+    whole university) give each branch exactly the periods the rule says, over ranges within a
+    year and across years, for branches founded or dissolved inside the range."""
+    monkeypatch.setattr(compliance, "FEW_BRANCHES", few)
+    rnd = random.Random(20250318)
+    founded = [None, "2010-01-01", "2024-05-15", "2025-02-01", "2025-02-28", "2026-01-01"]
+    uids = []
+    for number, founded_on in enumerate(founded * 2):
+        uids.append(
+            organizations.add_organization(
+                ledger,
+                name=f"支部{number}",
+                level="branch",
+                parent_uid=college,
+                members_full=rnd.choice([3, 7, 9]),
+                has_party_groups=rnd.random() < 0.5,
+                founded_on=founded_on,
+            )
+        )
+    days: dict[str, list[tuple[str, date]]] = {uid: [] for uid in uids}
+    kinds = ["theme_day", "general_meeting", "committee_meeting", "group_meeting", "party_lecture"]
+    kinds += ["life_meeting", "member_review", "other"]
+    for _ in range(240):
+        uid, kind = rnd.choice(uids), rnd.choice(kinds)
+        day = date(2024, 1, 1) + timedelta(days=rnd.randrange(3 * 365))
+        activities.add_activity(ledger, uid, type=kind, date=day, theme=f"{kind} {day}")
+        days[uid].append((kind, day))
+    # Neither a deleted activity nor the college's own count.
+    gone = activities.add_activity(
+        ledger, uids[0], type="life_meeting", date=date(2025, 3, 3), theme="删除的"
+    )
+    activities.delete_activity(ledger, gone)
+    activities.add_activity(
+        ledger, college, type="life_meeting", date=date(2025, 3, 3), theme="学院的"
+    )
+    organizations.dissolve_organization(ledger, uids[1], date(2025, 4, 10))
+    organizations.dissolve_organization(ledger, uids[7], date(2025, 1, 1))
+    branches = [load_tree(ledger).get(uid) for uid in uids]
+
+    rules = compliance.frequencies(ledger)
+    for start, end in [
+        (date(2024, 3, 1), date(2026, 2, 28)),
+        (date(2025, 2, 10), date(2025, 5, 20)),
+        (date(2025, 1, 1), date(2025, 12, 31)),
+    ]:
+        found = compliance.missing_meetings_of(ledger, branches, start, end, rules)
+        expected = {b.uid: _reference(b, start, end, rules, days[b.uid]) for b in branches}
+        assert found == {uid: gaps for uid, gaps in expected.items() if gaps}
+        assert list(found) == [uid for uid in uids if expected[uid]]  # in the branches' order
+        # The comparison means something: some periods are held, some are missing.
+        owed = {b.uid: _reference(b, start, end, rules, []) for b in branches}
+        count = sum(len(labels) for gaps in found.values() for labels in gaps.values())
+        assert 0 < count < sum(len(labels) for gaps in owed.values() for labels in gaps.values())
+    assert uids[5] not in found  # founded after 2025

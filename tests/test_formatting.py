@@ -193,3 +193,42 @@ def test_a_report_in_another_language_formats_in_its_thread_only() -> None:
     assert seen == ["Mar 18, 2025", "Mar"]
     assert format_date(date(2025, 3, 18)) == "2025年3月18日"
     assert format_month(3) == "3月"
+
+
+def test_each_text_is_formatted_once_per_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table of a whole university repeats the same months and dates thousands of times:
+    Babel writes each once per language, and the kept texts never leak into another
+    language."""
+    for cached in (formatting._date_text, formatting._period_text, formatting._skeleton):
+        cached.cache_clear()
+    calls: list[str] = []
+    real_skeleton, real_date = (
+        formatting.babel_dates.format_skeleton,
+        formatting.babel_dates.format_date,
+    )
+
+    def skeleton(*args: object, **kwargs: object) -> str:
+        calls.append("skeleton")
+        return real_skeleton(*args, **kwargs)  # type: ignore[arg-type]
+
+    def day(*args: object, **kwargs: object) -> str:
+        calls.append("date")
+        return real_date(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(formatting.babel_dates, "format_skeleton", skeleton)
+    monkeypatch.setattr(formatting.babel_dates, "format_date", day)
+    expected = {
+        "zh_CN": ("2025年3月", "2025年第1季度", "2025年3月18日"),
+        "zh_TW": ("2025年3月", "2025年第1季", "2025年3月18日"),
+        "en": ("Mar 2025", "Q1 2025", "Mar 18, 2025"),
+    }
+    for _round in range(3):
+        for code, (month, quarter, moment) in expected.items():
+            with i18n.language(code):
+                for _repeat in range(100):
+                    assert format_period("2025-03") == month
+                    assert format_year_month(2025, 3) == month
+                    assert format_period("2025-Q1") == quarter
+                    assert format_date(date(2025, 3, 18)) == moment
+                    assert format_date("2025-03-18") == moment
+    assert sorted(calls) == ["date"] * 3 + ["skeleton"] * 6

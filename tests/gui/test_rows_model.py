@@ -158,3 +158,34 @@ def test_a_proxy_sorts_by_the_raw_values(model: ItemsModel) -> None:
     assert shown == ["9 records", "10 records", "100 records"]  # as text: 10, 100, 9
     proxy.sort(0, Qt.SortOrder.DescendingOrder)
     assert [proxy.index(r, 0).data(UID_ROLE) for r in range(3)] == ["u2", "u1", "u3"]
+
+
+def test_headers_are_translated_once_per_language(
+    model: ItemsModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A view asks for the column count for every cell it looks at: the headers are translated
+    once per language, not on every call."""
+    from desktop_app.gui.widgets import rows_model
+
+    translated: list[str] = []
+    real = rows_model._
+
+    def counting(text: str) -> str:
+        translated.append(text)
+        return real(text)
+
+    monkeypatch.setattr(rows_model, "_", counting)
+    horizontal = Qt.Orientation.Horizontal
+    set_language("en")
+    for _round in range(1000):
+        assert model.columnCount() == 2
+    assert [model.headerData(n, horizontal) for n in range(2)] == ["Organization", "Records"]
+    assert translated == ["Organization", "Records"]
+    set_language("zh_CN")
+    try:
+        assert [model.headerData(n, horizontal) for n in range(2)] == ["组织", "记录数"]
+        assert model.columnCount() == 2
+    finally:
+        set_language("en")
+    assert [model.headerData(n, horizontal) for n in range(2)] == ["Organization", "Records"]
+    assert len(translated) == 6

@@ -9,10 +9,11 @@ a task.
 
 from __future__ import annotations
 
+import heapq
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +35,9 @@ from desktop_app.gui.widgets.figure_card import FigureCard
 from desktop_app.gui.widgets.month_chart import MonthChart
 from desktop_app.gui.widgets.progress_table import ProgressTable
 from desktop_app.gui.widgets.reminder_table import (
-    SORT_ROLE,
     TARGET_ROLE,
     ReminderModel,
+    ReminderView,
     reminder_rows,
 )
 from desktop_app.i18n import N_, _
@@ -46,6 +46,9 @@ from desktop_app.stats import activities_by_month, compute_stats
 
 CARDS_PER_ROW = 6
 MIN_SUBJECT_WIDTH = 360
+SUBJECTS_MEASURED = 32
+"""The reminders whose subjects are the longest, measured to size the subject column (a whole
+university has thousands; measuring every one would take longer than the rest of the page)."""
 FIGURES = (
     ("colleges", N_("College organizations")),
     ("branches", N_("Party branches")),
@@ -128,17 +131,8 @@ def _card(parent: QWidget, name: str) -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
-class ReminderView(QTableView):
-    """The reminders table; it asks for little height so the page fits a 1280×800 window and
-    takes whatever room is left."""
-
-    def sizeHint(self) -> QSize:
-        return QSize(600, 160)
-
-
 class DashboardPage(Page):
     key = "dashboard"
-    title = N_("Dashboard")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -276,13 +270,11 @@ class DashboardPage(Page):
         top.addStretch(1)
         box.addLayout(top)
 
+        # The model sorts itself: thousands of reminders, no proxy calling Python per comparison.
         self.reminder_model = ReminderModel(frame)
-        self.reminder_proxy = QSortFilterProxyModel(frame)
-        self.reminder_proxy.setSourceModel(self.reminder_model)
-        self.reminder_proxy.setSortRole(SORT_ROLE)
         self.reminder_view = ReminderView(frame)
         self.reminder_view.setObjectName("reminders")
-        self.reminder_view.setModel(self.reminder_proxy)
+        self.reminder_view.setModel(self.reminder_model)
         self.reminder_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.reminder_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.reminder_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -296,7 +288,8 @@ class DashboardPage(Page):
         )
         self.reminder_view.setMinimumHeight(120)
         header = self.reminder_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized by ``fit_reminder_columns`` at each refresh, from a few rows, not all of them.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.reminder_view.activated.connect(self.open_reminder)
@@ -341,11 +334,7 @@ class DashboardPage(Page):
 
         rows = reminder_rows(found)
         self.reminder_model.set_rows(rows)
-        self.reminder_view.resizeColumnToContents(1)
-        # Long task titles are elided (the tooltip has them whole) so the text column keeps room.
-        widest = max(MIN_SUBJECT_WIDTH, self.reminder_view.viewport().width() // 2)
-        if self.reminder_view.columnWidth(1) > widest:
-            self.reminder_view.setColumnWidth(1, widest)
+        self.fit_reminder_columns()
         self.reminders_title.setText(
             _("Reminders ({count})").format(count=len(rows)) if rows else _("Reminders")
         )
@@ -363,6 +352,22 @@ class DashboardPage(Page):
         self.reminder_view.setVisible(bool(rows))
         self.reminders_hint.setVisible(bool(rows))
         self.no_reminders.setVisible(not rows)
+
+    def fit_reminder_columns(self) -> None:
+        """The kind column as wide as its widest kind, the subject column as wide as its
+        longest subjects (measured on the ``SUBJECTS_MEASURED`` longest) up to half the table:
+        long task titles are elided (the tooltip has them whole) so the text column keeps
+        room."""
+        view, shown = self.reminder_view, self.reminder_model.rows()
+        first_of_kind: dict[str, int] = {}
+        for number, row in enumerate(shown):
+            first_of_kind.setdefault(row.kind, number)
+        longest = heapq.nlargest(
+            SUBJECTS_MEASURED, range(len(shown)), key=lambda number: len(shown[number].subject)
+        )
+        widest = max(MIN_SUBJECT_WIDTH, view.viewport().width() // 2)
+        view.setColumnWidth(0, view.content_width(0, first_of_kind.values()))
+        view.setColumnWidth(1, min(view.content_width(1, longest), widest))
 
     # ---- actions ------------------------------------------------------------------------
 

@@ -149,24 +149,26 @@ class MonthChart(QWidget):
         bottom = self.height() - MARGIN - legend_height - line - 6
         return QRectF(left, top, max(10.0, self.width() - MARGIN - left), max(10.0, bottom - top))
 
-    def slot_rect(self, month: int) -> QRectF:
-        """The column of ``month`` (1–12) over the whole height of the plot."""
-        plot = self.plot_rect()
+    def slot_rect(self, month: int, plot: QRectF | None = None) -> QRectF:
+        """The column of ``month`` (1–12) over the whole height of the plot (``plot_rect()``
+        unless given)."""
+        plot = self.plot_rect() if plot is None else plot
         slot = plot.width() / MONTHS
         return QRectF(plot.left() + (month - 1) * slot, plot.top(), slot, plot.height())
 
-    def bar_rect(self, month: int) -> QRectF:
+    def bar_rect(self, month: int, plot: QRectF | None = None) -> QRectF:
         """The stacked bar of ``month``; empty height when the month has none."""
-        plot = self.plot_rect()
-        slot = self.slot_rect(month)
+        plot = self.plot_rect() if plot is None else plot
+        slot = self.slot_rect(month, plot)
         scale_max, _step = self._scale_max()
         height = plot.height() * self.month_total(month) / scale_max
         width = slot.width() * BAR_SHARE
         return QRectF(slot.center().x() - width / 2, plot.bottom() - height, width, height)
 
     def month_at(self, pos: QPointF) -> int | None:
+        plot = self.plot_rect()
         for month in range(1, MONTHS + 1):
-            if self.slot_rect(month).contains(pos):
+            if self.slot_rect(month, plot).contains(pos):
                 return month
         return None
 
@@ -212,10 +214,11 @@ class MonthChart(QWidget):
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
 
         # Bars, stacked in the enumeration's order from the bottom; totals above; months below.
+        shown = self.types_shown()
         for month in range(1, MONTHS + 1):
-            bar = self.bar_rect(month)
+            bar = self.bar_rect(month, plot)
             y = plot.bottom()
-            for code in self.types_shown():
+            for code in shown:
                 count = self._counts[code][month - 1]
                 if not count:
                     continue
@@ -225,7 +228,7 @@ class MonthChart(QWidget):
                     QColor(TYPE_COLORS.get(code, FALLBACK_COLOR)),
                 )
                 y -= height
-            slot = self.slot_rect(month)
+            slot = self.slot_rect(month, plot)
             total = self.month_total(month)
             if total:
                 painter.setPen(text_color)
@@ -264,7 +267,7 @@ class MonthChart(QWidget):
                 x += width + LEGEND_GAP
             y += metrics.height() + 4
 
-        if not self.types_shown() and self._empty_text:
+        if not shown and self._empty_text:
             painter.setPen(muted)
             painter.drawText(
                 plot.adjusted(12, 0, -12, 0),

@@ -22,7 +22,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, current_language
 
 RowT = TypeVar("RowT")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -38,6 +38,7 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowT] = []
+        self._shown_headers: tuple[str | None, tuple[str, ...]] = (None, ())
 
     def load(self, rows: Iterable[RowT]) -> None:
         """Show ``rows`` instead of the rows shown (a model reset)."""
@@ -55,8 +56,14 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
     # ---- what subclasses say ------------------------------------------------------------
 
     def headers(self) -> Sequence[str]:
-        """The header texts, as shown (one per column)."""
-        return [_(text) for text in self.HEADERS]
+        """The header texts, as shown (one per column): ``HEADERS`` translated, once per
+        language (a view asks for the column count for every cell it looks at)."""
+        language = current_language()
+        translated_in, shown = self._shown_headers
+        if translated_in != language:
+            shown = tuple(_(text) for text in self.HEADERS)
+            self._shown_headers = (language, shown)
+        return shown
 
     def display(self, row: RowT, column: int) -> str:
         raise NotImplementedError
