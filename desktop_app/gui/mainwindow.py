@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +26,7 @@ from desktop_app import __version__
 from desktop_app.domain.dates import MAX_YEAR, MIN_YEAR
 from desktop_app.errors import LedgerError, RefusedError
 from desktop_app.gui import messages
-from desktop_app.gui.pages import page_classes
+from desktop_app.gui.pages import PAGES, PageEntry
 from desktop_app.gui.pages.base import Page
 from desktop_app.gui.session import Session
 from desktop_app.i18n import _, join_list
@@ -48,7 +50,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setObjectName("MainWindow")
         self.session = Session(ledger, year or date.today().year, self)
-        self.pages: dict[str, Page] = {}
+        self.pages = LazyPages(self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setUniformItemSizes(True)
@@ -141,22 +143,34 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _build_pages(self) -> None:
+        """The navigation entries, each with an empty holder in the stack; a page itself is
+        built when it is first shown (``LazyPages``)."""
         self.go_menu.clear()
-        for number, cls in enumerate(page_classes(), start=1):
-            page = cls(self.session, self.stack)
-            page.setObjectName(f"page_{cls.key}")
-            self.pages[cls.key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(_(cls.title), self.nav)
-            item.setData(Qt.ItemDataRole.UserRole, cls.key)
-            item.setToolTip(_(cls.title))
+        for number, entry in enumerate(PAGES, start=1):
+            holder = QWidget(self.stack)
+            holder.setObjectName(f"holder_{entry.key}")
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+            item = QListWidgetItem(_(entry.title), self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setToolTip(_(entry.title))
             action = self._action(
-                _(cls.title),
-                lambda checked=False, key=cls.key: self.navigate(key),
+                _(entry.title),
+                lambda checked=False, key=entry.key: self.navigate(key),
                 f"Ctrl+{number}" if number < 10 else None,
             )
             self.go_menu.addAction(action)
         self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 40))
+
+    def _build_page(self, entry: PageEntry) -> Page:
+        holder = self.stack.widget([e.key for e in PAGES].index(entry.key))
+        page = entry.load()(self.session, holder)
+        page.setObjectName(f"page_{entry.key}")
+        holder.layout().addWidget(page)
+        if holder.isVisible():
+            page.show()
+        return page
 
     # ---- state --------------------------------------------------------------------------
 
@@ -204,11 +218,12 @@ class MainWindow(QMainWindow):
     # ---- navigation ---------------------------------------------------------------------
 
     def current_page(self) -> Page | None:
-        page = self.stack.currentWidget()
-        return page if isinstance(page, Page) else None
+        row = self.stack.currentIndex()
+        return self.pages.built(PAGES[row].key) if 0 <= row < len(PAGES) else None
 
     def _show_row(self, row: int) -> None:
-        if row >= 0:
+        if 0 <= row < min(len(PAGES), self.stack.count()):
+            self.pages[PAGES[row].key]  # built on first view
             self.stack.setCurrentIndex(row)
 
     def navigate(self, key: str, record: object = None) -> Page | None:
@@ -369,11 +384,14 @@ class MainWindow(QMainWindow):
             messages.show_info(self, ledger.read_only_reason)
         old = self.session.ledger
         key = self.current_page().key if self.current_page() else "dashboard"
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        while self.stack.count():
+            holder = self.stack.widget(0)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
         self.pages.clear()
+        self.nav.blockSignals(True)
         self.nav.clear()
+        self.nav.blockSignals(False)
         self.session.deleteLater()
         self.session = Session(ledger, self.year_box.value(), self)
         self.year_box.valueChanged.disconnect()
@@ -387,3 +405,34 @@ class MainWindow(QMainWindow):
         else:
             old.close()
         return True
+
+
+class LazyPages(Mapping[str, Page]):
+    """The window's pages by key, in the navigation's order; a page is built (its module
+    imported) the first time it is asked for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._built: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        page = self._built.get(key)
+        if page is None:
+            entry = next((e for e in PAGES if e.key == key), None)
+            if entry is None:
+                raise KeyError(key)
+            page = self._built[key] = self._window._build_page(entry)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(e.key for e in PAGES)
+
+    def __len__(self) -> int:
+        return len(PAGES)
+
+    def built(self, key: str) -> Page | None:
+        """The page ``key`` if it has been built, without building it."""
+        return self._built.get(key)
+
+    def clear(self) -> None:
+        self._built.clear()

@@ -43,13 +43,12 @@ from desktop_app.gui.campaign_widgets import (
 )
 from desktop_app.gui.pages.base import Page
 from desktop_app.gui.session import Session
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import _
 from desktop_app.stats import compute_stats
 
 
 class CampaignPage(Page):
     key = "campaign"
-    title = N_("Three-level creation")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

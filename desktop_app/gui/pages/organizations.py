@@ -33,7 +33,7 @@ from desktop_app.gui.org_actions import OrgActions
 from desktop_app.gui.org_tree_model import UID_ROLE, Column, OrgFilterProxy, OrgTreeModel
 from desktop_app.gui.pages.base import Page
 from desktop_app.gui.session import Session
-from desktop_app.i18n import N_, _, ngettext
+from desktop_app.i18n import _, ngettext
 from desktop_app.stats import organization_figures
 
 
@@ -51,7 +51,6 @@ class OrgTreeView(QTreeView):
 
 class OrganizationsPage(Page):
     key = "organizations"
-    title = N_("Organization tree")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

@@ -37,7 +37,7 @@ from desktop_app.gui.ratings_model import (
     years_shown,
 )
 from desktop_app.gui.session import Session
-from desktop_app.i18n import N_, _, ngettext
+from desktop_app.i18n import _, ngettext
 from desktop_app.stats import compute_stats
 
 STAR_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}
@@ -78,7 +78,6 @@ class YearFigure(QFrame):
 
 class RatingsPage(Page):
     key = "ratings"
-    title = N_("Star ratings")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

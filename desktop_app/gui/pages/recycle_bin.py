@@ -36,7 +36,7 @@ from desktop_app.gui.bin_model import (
 )
 from desktop_app.gui.pages.base import Page
 from desktop_app.gui.session import Session
-from desktop_app.i18n import N_, _, join_list, ngettext
+from desktop_app.i18n import _, join_list, ngettext
 from desktop_app.storage import recycle
 from desktop_app.storage.schema import RECORD_TABLES
 
@@ -45,7 +45,6 @@ EMPTY, TABLE = 0, 1
 
 class RecycleBinPage(Page):
     key = "recycle_bin"
-    title = N_("Recycle bin")
     icon = "EditDelete"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

@@ -49,7 +49,7 @@ from desktop_app.gui.stats_view import (
 )
 from desktop_app.gui.widgets.org_picker import OrgPicker
 from desktop_app.gui.worker import run_in_background
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import _
 from desktop_app.stats import compute_stats
 from desktop_app.stats_json import write_stats_json
 from desktop_app.storage import open_ledger
@@ -128,7 +128,6 @@ class _Card(QFrame):
 
 class ReportsPage(Page):
     key = "reports"
-    title = N_("Reports")
     icon = "DocumentPrintPreview"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

@@ -51,7 +51,6 @@ def saved_language() -> str | None:
 
 class SettingsPage(Page):
     key = "settings"
-    title = N_("Settings")
     icon = "DocumentProperties"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

@@ -30,7 +30,7 @@ from desktop_app.gui.pages.base import Page
 from desktop_app.gui.session import Session
 from desktop_app.gui.task_dialog import TaskDialog
 from desktop_app.gui.task_model import OVERDUE_FILTER, TaskFilter, TaskRow, TasksModel, task_rows
-from desktop_app.i18n import N_, _, ngettext
+from desktop_app.i18n import _, ngettext
 from desktop_app.stats import compute_stats
 
 # The widths the text columns start at, in characters of the interface font.
@@ -39,7 +39,6 @@ COLUMN_CHARS = {TasksModel.TITLE: 26, TasksModel.SECTION: 16, TasksModel.COOPERA
 
 class TasksPage(Page):
     key = "tasks"
-    title = N_("Task list")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
