@@ -72,6 +72,18 @@ def figures_of(ledger: Ledger, year: int, scope: str | None, as_of: date) -> dic
             ledger.conn.execute("DELETE FROM temp._stats_scope")
 
 
+def rating_figures(ledger: Ledger, year: int) -> dict[str, Any]:
+    """``compute_stats(ledger, year)["ratings"]`` alone (the star-ratings page shows three
+    years of them), computed by the same code without the rest of the figures."""
+    with ledger.snapshot():
+        tree = load_tree(ledger)
+        _fill_scope(ledger, tree.subtree(tree.root.uid) if tree.root else [])
+        try:
+            return _ratings(ledger, year)
+        finally:
+            ledger.conn.execute("DELETE FROM temp._stats_scope")
+
+
 def _fill_scope(ledger: Ledger, uids: Iterable[str]) -> None:
     ledger.conn.execute("CREATE TEMP TABLE IF NOT EXISTS _stats_scope (uid TEXT PRIMARY KEY)")
     ledger.conn.execute("DELETE FROM temp._stats_scope")

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from desktop_app import stats
 from desktop_app.domain import activities, campaign, organizations
 from desktop_app.errors import NotFoundError
 from desktop_app.stats import compute_stats, due_months
@@ -374,3 +375,28 @@ def test_empty_ledger_has_zeros(ledger: Ledger) -> None:
 )
 def test_due_months(founded: str | None, as_of: date, expected: list[int]) -> None:
     assert due_months(founded, 2025, as_of) == expected
+
+
+def test_rating_figures_are_those_of_compute_stats(ledger: Ledger) -> None:
+    root = organizations.add_organization(ledger, name="某某大学党委", level="committee")
+    college = organizations.add_organization(
+        ledger, name="机电工程学院党总支", level="college", parent_uid=root
+    )
+    for stars, year in ((5, 2025), (4, 2025), (2, 2025), (3, 2024)):
+        branch = organizations.add_organization(
+            ledger,
+            name=f"第{stars}{year}党支部",
+            level="branch",
+            parent_uid=college,
+            branch_type="student",
+        )
+        campaign.set_rating(ledger, branch, year, stars)
+    for year in (2024, 2025, 2026):
+        assert stats.rating_figures(ledger, year) == stats.compute_stats(ledger, year)["ratings"]
+    assert stats.rating_figures(ledger, 2025)["by_stars"] == {
+        "1": 0,
+        "2": 1,
+        "3": 0,
+        "4": 1,
+        "5": 1,
+    }

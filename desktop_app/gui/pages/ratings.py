@@ -38,7 +38,7 @@ from desktop_app.gui.ratings_model import (
 )
 from desktop_app.gui.session import Session
 from desktop_app.i18n import _, ngettext
-from desktop_app.stats import compute_stats
+from desktop_app.stats import rating_figures
 
 STAR_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(6)}
 
@@ -82,7 +82,7 @@ class RatingsPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.shares: dict[int, dict[str, Any]] = {}
-        """Each year's ``compute_stats(...)["ratings"]``, as the figures show them."""
+        """Each year's ``rating_figures`` (``compute_stats(...)["ratings"]``), as shown."""
         layout = QVBoxLayout(self)
         heading = QLabel(_("Star ratings (星级评定)"), self)
         heading.setProperty("role", "pageTitle")
@@ -169,7 +169,7 @@ class RatingsPage(Page):
         self.top_bar.setVisible(bool(orgs))
         self.shares = {}
         for figure, year in zip(self.figures, years, strict=True):
-            self.shares[year] = compute_stats(ledger, year)["ratings"]
+            self.shares[year] = rating_figures(ledger, year)
             figure.show_figures(year, self.shares[year])
 
     # ---- writing ------------------------------------------------------------------------
