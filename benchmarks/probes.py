@@ -93,6 +93,30 @@ def app_start(since: float, db: str, year: str) -> None:
     sys.exit(main(["--db", db, "gui", "--year", year]))
 
 
+def clean_close(db: str, year: str) -> None:
+    """Open the window on the ledger and close it at once, as a secretary's day ends: the
+    ledger is checked (it has not been closed cleanly before), backed up at exit, and its
+    state after a clean close is remembered, so the next start needs no check."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop_app.gui import app
+
+    qt = app.make_application()
+
+    class Closing:  # the event loop, ended at once as if the window were closed
+        def exec(self) -> int:
+            for window in windows:
+                window.close()
+            return 0
+
+    windows: list[Any] = []
+    started = time.perf_counter()
+    code = app._open_window(Closing(), Path(db), None, int(year), windows)  # type: ignore[arg-type]
+    del qt
+    if code:
+        raise SystemExit(f"the window could not open {db}")
+    report(time.perf_counter() - started)
+
+
 # ---- the statistics -----------------------------------------------------------------------
 
 
@@ -332,6 +356,7 @@ def write_raw(since: float, rows: str, out: str) -> None:
 PROBES = {
     "bare_start": bare_start,
     "app_start": app_start,
+    "clean_close": clean_close,
     "stats": stats,
     "stats_raw": stats_raw,
     "cli": cli,
