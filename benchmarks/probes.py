@@ -78,16 +78,37 @@ def bare_start(since: float) -> None:
 
 
 def app_start(since: float, db: str, year: str) -> None:
-    """``party-ledger gui`` on the ledger, until the dashboard has painted its figures."""
-    from desktop_app.gui import mainwindow
+    """``party-ledger gui`` on the ledger, until the dashboard has painted its figures. Nothing
+    of the application is imported before its command line runs (the watch on the window is
+    set when the module that defines it is first imported, as the command imports it)."""
+    import importlib.abc
+    import importlib.machinery
 
-    shown = mainwindow.MainWindow.show
+    target = "desktop_app.gui.mainwindow"
 
-    def show_and_watch(window: Any) -> None:
-        _quit_on_first_paint(window.pages["dashboard"], since)
-        shown(window)
+    class Watch(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: Any, module: Any = None) -> Any:
+            if name != target:
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            if spec is None or spec.loader is None:
+                return spec
+            execute = spec.loader.exec_module
 
-    mainwindow.MainWindow.show = show_and_watch  # type: ignore[method-assign]
+            def exec_module(module: Any) -> None:
+                execute(module)
+                shown = module.MainWindow.show
+
+                def show_and_watch(window: Any) -> None:
+                    _quit_on_first_paint(window.pages["dashboard"], since)
+                    shown(window)
+
+                module.MainWindow.show = show_and_watch
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, Watch())
     from desktop_app.cli import main
 
     sys.exit(main(["--db", db, "gui", "--year", year]))
