@@ -41,7 +41,9 @@ def compute_stats(
     organization."""
     as_of = as_of or date.today()
     if scope is None:  # the window's first figures may have been computed while it was built
-        figures = stats_prefetch.take(ledger.path, year, as_of, ledger.last_audit_id())
+        figures = stats_prefetch.take(
+            stats_prefetch.STATS, ledger.path, year, as_of, ledger.last_audit_id()
+        )
         if figures is not None:
             return figures
     return figures_of(ledger, year, scope, as_of)
@@ -307,6 +309,12 @@ def activities_by_month(
     activities of ``year`` in each month, January first. ``scope_uid`` limits the count to that
     organization and its subtree (None: the whole ledger); an unknown or deleted scope counts
     nothing."""
+    if scope_uid is None:  # the window's first months may have been read while it was built
+        prefetched = stats_prefetch.take(
+            stats_prefetch.MONTHS, ledger.path, year, None, ledger.last_audit_id()
+        )
+        if prefetched is not None:
+            return prefetched  # type: ignore[no-any-return]
     counts: dict[str, list[int]] = {code: [0] * MONTHS for code in ACTIVITY_TYPES.codes}
     params = {"scope": scope_uid, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
     if scope_uid is None and _root_reaches_all(ledger):

@@ -1,4 +1,5 @@
-"""The window's first statistics, computed in the background while it is built."""
+"""The dashboard's first reads (figures, months, reminders), done in the background while the
+window is built."""
 
 from __future__ import annotations
 
@@ -92,9 +93,34 @@ def test_a_prefetch_that_fails_leaves_the_work_to_the_foreground(
     tmp_path: Path, on_file: Ledger
 ) -> None:
     stats_prefetch.start(tmp_path / "missing.sqlite", 2025, AS_OF)
-    assert stats_prefetch.take(tmp_path / "missing.sqlite", 2025, AS_OF, 0) is None
+    missing = tmp_path / "missing.sqlite"
+    assert stats_prefetch.take(stats_prefetch.STATS, missing, 2025, AS_OF, 0) is None
     # A file that is not a ledger: the error shows in the foreground, not in the background.
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database" * 100)
     stats_prefetch.start(junk, 2025, AS_OF)
-    assert stats_prefetch.take(junk, 2025, AS_OF, 0) is None
+    assert stats_prefetch.take(stats_prefetch.STATS, junk, 2025, AS_OF, 0) is None
+
+
+def test_the_months_and_reminders_are_prefetched_too(
+    on_file: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app import reminders as reminders_module
+
+    figures = stats.figures_of(on_file, 2025, None, AS_OF)
+    months = stats.activities_by_month(on_file, 2025)
+    found = reminders_module.reminders(on_file, 2025, AS_OF, stats=figures)
+    stats_prefetch.start(on_file.path, 2025, AS_OF)
+    stats_prefetch._pending.done.wait(30)  # type: ignore[union-attr]
+    # Whatever the foreground would compute now is not computed: it is taken.
+    monkeypatch.setattr(stats, "figures_of", lambda *a: pytest.fail("computed again"))
+    monkeypatch.setattr(stats, "_root_reaches_all", lambda *a: pytest.fail("computed again"))
+    monkeypatch.setattr(reminders_module, "load_tree", lambda *a: pytest.fail("computed again"))
+    taken = stats.compute_stats(on_file, 2025, as_of=AS_OF)
+    assert taken == figures
+    assert stats.activities_by_month(on_file, 2025) == months
+    assert reminders_module.reminders(on_file, 2025, AS_OF, stats=taken) == found
+    # A college's months are not the prefetched ones.
+    monkeypatch.undo()
+    college = stats.load_tree(on_file).root.uid  # type: ignore[union-attr]
+    assert stats.activities_by_month(on_file, 2025, college) == months
