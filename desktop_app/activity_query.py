@@ -1,13 +1,15 @@
 """The activity table's rows: filtered, searched and sorted in SQL, read a page at a time.
 
-The window's table loads rows on demand: ``count_activities`` sizes it, ``fetch_activities``
-reads one page, ``activity_position`` finds the row of a record (one just saved, say). Each
-call is one SQL statement; an organization's subtree is a recursive part of that statement.
+The window's table loads rows on demand: ``fetch_activities`` reads one page,
+``count_activities`` says how many rows the filter lets through (the window counts in the
+background), ``activity_position`` finds the row of a record (one just saved, say).
 
 Only live records count: the activity and its organization out of the recycle bin. The search
 text is split on whitespace and every term must match theme, summary or place (case aside for
 Latin letters): a term of three characters or more through the trigram index
-``activity_search``, a shorter one (党课, 党) by ``LIKE`` over the columns themselves.
+``activity_search``, a shorter one (党课, 党) as a substring of the columns themselves.
+
+How the statements find their rows quickly is ``desktop_app.activity_sql``.
 """
 
 from __future__ import annotations
@@ -17,11 +19,34 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop_app.activity_sql import (
+    LIVE,
+    MIN_INDEXED_TERM,
+    ORG_JOIN,
+    fts_string,
+    like_pattern,
+    many_matches,
+    newest_first,
+    query_of,
+)
 from desktop_app.domain.enums import ACTIVITY_TYPES
 from desktop_app.storage.ledger import Ledger
 
-# Shortest term the trigram index finds; shorter ones are matched with LIKE.
-MIN_INDEXED_TERM = 3
+__all__ = [
+    "MIN_INDEXED_TERM",
+    "PAGE_SIZE",
+    "SORT_KEYS",
+    "ActivityFilter",
+    "ActivityRow",
+    "activity_position",
+    "any_activity",
+    "count_activities",
+    "fetch_activities",
+    "fts_string",
+    "like_pattern",
+    "narrows",
+]
+
 PAGE_SIZE = 200
 
 
@@ -83,69 +108,6 @@ _COLUMNS = (
     "a.uid, a.org_uid, a.type, a.date, a.theme, a.category, a.place, a.host, a.expected, "
     "a.actual, a.dimensions, a.featured, a.summary"
 )
-_SUBTREE = (
-    "WITH RECURSIVE subtree(uid) AS ("
-    "SELECT uid FROM organizations WHERE uid = :org AND deleted_at IS NULL "
-    "UNION ALL SELECT o.uid FROM organizations o JOIN subtree s ON o.parent_uid = s.uid "
-    "WHERE o.deleted_at IS NULL) "
-)
-_SEARCHED = ("theme", "summary", "place")
-
-
-def fts_string(term: str) -> str:
-    """``term`` as an FTS5 string: in double quotes, its own double quotes doubled."""
-    return '"' + term.replace('"', '""') + '"'
-
-
-def like_pattern(term: str) -> str:
-    """``%term%`` for ``LIKE ... ESCAPE '\\'``, with ``%``, ``_`` and ``\\`` taken literally."""
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _conditions(flt: ActivityFilter) -> tuple[str, str, dict[str, Any]]:
-    """The ``WITH`` prefix, the ``FROM ... WHERE ...`` part and the parameters of ``flt``."""
-    where = ["a.deleted_at IS NULL", "o.deleted_at IS NULL"]
-    params: dict[str, Any] = {}
-    prefix = ""
-    if flt.year is not None:
-        if flt.month is not None:
-            params["start"] = f"{flt.year:04d}-{flt.month:02d}-01"
-            params["end"] = f"{flt.year:04d}-{flt.month:02d}-31"
-        else:
-            params["start"] = f"{flt.year:04d}-01-01"
-            params["end"] = f"{flt.year:04d}-12-31"
-        where.append("a.date BETWEEN :start AND :end")
-    if flt.org_uid is not None:
-        prefix = _SUBTREE
-        params["org"] = flt.org_uid
-        where.append("a.org_uid IN (SELECT uid FROM subtree)")
-    for field in ("type", "category"):
-        value = getattr(flt, field)
-        if value is not None:
-            params[field] = value
-            where.append(f"a.{field} = :{field}")
-    if flt.dimension is not None:
-        params["dimension"] = flt.dimension
-        where.append("EXISTS (SELECT 1 FROM json_each(a.dimensions) d WHERE d.value = :dimension)")
-    if flt.featured is not None:
-        params["featured"] = int(flt.featured)
-        where.append("a.featured = :featured")
-    terms = flt.text.split()
-    indexed = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
-    if indexed:
-        params["match"] = " ".join(fts_string(t) for t in indexed)  # FTS5: all of them
-        where.append(
-            "a.uid IN (SELECT k.uid FROM activity_search s "
-            "JOIN activity_search_keys k ON k.docid = s.rowid WHERE activity_search MATCH :match)"
-        )
-    for n, term in enumerate(t for t in terms if len(t) < MIN_INDEXED_TERM):
-        params[f"like{n}"] = like_pattern(term)
-        where.append("(" + " OR ".join(f"a.{c} LIKE :like{n} ESCAPE '\\'" for c in _SEARCHED) + ")")
-    body = "FROM activities a JOIN organizations o ON o.uid = a.org_uid WHERE " + " AND ".join(
-        where
-    )
-    return prefix, body, params
 
 
 def _order(sort: str, descending: bool, key: str, day: str, uid: str) -> str:
@@ -164,8 +126,17 @@ def _sort_key(sort: str) -> str:
 
 
 def count_activities(ledger: Ledger, flt: ActivityFilter) -> int:
-    prefix, body, params = _conditions(flt)
-    return int(ledger.conn.execute(f"{prefix}SELECT count(*) {body}", params).fetchone()[0])
+    """How many activities ``flt`` lets through."""
+    query = query_of(ledger, flt)
+    body = query.body(read_table=query.reads_table())
+    sql = f"{query.prefix}SELECT count(*) {body}"
+    return int(ledger.conn.execute(sql, query.params).fetchall()[0][0])
+
+
+def any_activity(ledger: Ledger) -> bool:
+    """True if the ledger holds at least one live activity (of a live organization)."""
+    sql = f"SELECT EXISTS (SELECT 1 FROM activities a WHERE {' AND '.join(LIVE)})"
+    return bool(ledger.conn.execute(sql).fetchone()[0])
 
 
 def fetch_activities(
@@ -180,35 +151,96 @@ def fetch_activities(
     """Rows ``offset`` to ``offset + limit`` of the table under ``flt``, in the order of
     ``sort``; ties go newest first, then by uid, so consecutive pages never overlap."""
     key = _sort_key(sort)
-    prefix, body, params = _conditions(flt)
-    params.update(limit=max(limit, 0), offset=max(offset, 0))
-    # The page is chosen first; its files are counted for its rows only.
-    sql = (
-        f"{prefix}SELECT p.*, (SELECT count(*) FROM attachments t "
-        "WHERE t.activity_uid = p.uid AND t.deleted_at IS NULL) AS files "
-        f"FROM (SELECT {_COLUMNS}, {key} AS sort_key {body} "
-        f"ORDER BY {_order(sort, descending, key, 'a.date', 'a.uid')} "
-        "LIMIT :limit OFFSET :offset) p "
-        f"ORDER BY {_order(sort, descending, 'p.sort_key', 'p.date', 'p.uid')}"
-    )
-    return [_row(values) for values in ledger.conn.execute(sql, params)]
+    query = query_of(ledger, flt)
+    params = {**query.params, "limit": max(limit, 0), "offset": max(offset, 0)}
+    by_date = sort == "date"
+    tested_match = by_date and query.match and many_matches(ledger, query)
+
+    join = f" {ORG_JOIN}" if sort == "organization" else ""
+    order = _order(sort, descending, key, "a.date", "a.uid")
+
+    def sql(read_table: bool) -> str:
+        body = query.body(
+            page_by_date=by_date,
+            tested_match=tested_match,
+            read_table=read_table,
+            join_org=bool(join),
+        )
+        # The page is chosen on the index first; its rows are read, and their files counted,
+        # for its own rows only. (Chosen in an IN list, not a subquery in FROM: SQLite
+        # materializes that one and sorts every row rather than keeping the page's best.)
+        return (
+            f"{query.prefix}SELECT {_COLUMNS}, (SELECT count(*) FROM attachments t "
+            "WHERE t.activity_uid = a.uid AND t.deleted_at IS NULL) AS files "
+            f"FROM activities a{join} WHERE a.rowid IN (SELECT a.rowid {body} "
+            f"ORDER BY {order} LIMIT :limit OFFSET :offset) ORDER BY {order}"
+        )
+
+    rows: list[tuple[Any, ...]] | None = None
+    read_table = query.reads_table()
+    if read_table and by_date:
+        # Common short terms fill a page from the newest few hundred activities: look there
+        # first, for a bounded number of steps, before reading the whole table.
+        rows = newest_first(ledger.conn, sql(False), params)
+    if rows is None:
+        rows = ledger.conn.execute(sql(read_table), params).fetchall()
+    return [_row(values) for values in rows]
 
 
 def activity_position(
     ledger: Ledger, flt: ActivityFilter, uid: str, *, sort: str = "date", descending: bool = True
 ) -> int | None:
     """The row (from 0) of activity ``uid`` in the table under ``flt`` and that order; None
-    when the filter hides it (or it is deleted)."""
+    when the filter hides it (or it is deleted).
+
+    Its sort key, date and uid are read, then the rows that sort before those are counted
+    (for the date order, from the index alone)."""
     key = _sort_key(sort)
-    prefix, body, params = _conditions(flt)
-    params["uid"] = uid
-    sql = (
-        f"{prefix}SELECT n FROM (SELECT a.uid, row_number() OVER "
-        f"(ORDER BY {_order(sort, descending, key, 'a.date', 'a.uid')}) - 1 AS n {body}) "
-        "WHERE uid = :uid"
-    )
-    row = ledger.conn.execute(sql, params).fetchone()
-    return None if row is None else int(row[0])
+    query = query_of(ledger, flt)
+    join_org = sort == "organization"
+    body = query.body(join_org=join_org)
+    target = ledger.conn.execute(
+        f"{query.prefix}SELECT {key}, a.date, a.uid {body} AND a.uid = :uid",
+        {**query.params, "uid": uid},
+    ).fetchall()
+    if not target:
+        return None
+    [(value, day, found)] = target
+    params = {**query.params, "t_key": value, "t_day": day, "t_uid": found}
+    # Ties go newest first, then by uid.
+    tie = "(a.date > :t_day OR (a.date = :t_day AND a.uid < :t_uid))"
+    if sort == "date":
+        earlier = ">" if descending else "<"
+        before = f"(a.date {earlier} :t_day OR (a.date = :t_day AND a.uid < :t_uid))"
+    elif value is None:  # blanks come last: every row with a key comes before
+        before = f"({key} IS NOT NULL OR {tie})"
+    else:
+        earlier = ">" if descending else "<"
+        before = f"({key} IS NOT NULL AND ({key} {earlier} :t_key OR ({key} = :t_key AND {tie})))"
+    body = query.body(read_table=query.reads_table(), join_org=join_org)
+    sql = f"{query.prefix}SELECT count(*) {body} AND {before}"
+    return int(ledger.conn.execute(sql, params).fetchall()[0][0])
+
+
+def narrows(new: ActivityFilter, old: ActivityFilter) -> bool:
+    """True if every activity ``new`` lets through, ``old`` lets through too (so a filter
+    that narrows one that found nothing finds nothing either): each condition of ``old`` is
+    in ``new``, and each of its search terms is part of a term of ``new`` matched the same
+    way (a short term by LIKE, a longer one by the index: they fold case differently, unless
+    the term has no letters with case)."""
+    for name in ("year", "org_uid", "type", "category", "dimension", "featured"):
+        if getattr(old, name) is not None and getattr(new, name) != getattr(old, name):
+            return False
+    if old.month is not None and (new.year, new.month) != (old.year, old.month):
+        return False
+
+    def within(part: str, term: str) -> bool:
+        same_way = (len(part) >= MIN_INDEXED_TERM) == (len(term) >= MIN_INDEXED_TERM)
+        caseless = all(c.lower() == c.upper() for c in part)
+        return part in term and (same_way or caseless)
+
+    terms = new.text.split()
+    return all(any(within(part, term) for term in terms) for part in old.text.split())
 
 
 def _row(values: tuple[Any, ...]) -> ActivityRow:

@@ -8,14 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app import activity_sql
 from desktop_app.activity_query import (
     ActivityFilter,
     ActivityRow,
     activity_position,
+    any_activity,
     count_activities,
     fetch_activities,
     fts_string,
     like_pattern,
+    narrows,
 )
 from desktop_app.domain import activities, organizations
 from desktop_app.storage import Ledger, records
@@ -42,9 +45,33 @@ class Book:
 
 LIVE = {"a1", "a2", "a3", "a4", "a5", "a6"}
 
+# The ways the queries find rows, chosen by the size of the ledger: each must give the same
+# answers, so every test of a small ledger runs with each forced.
+PLANS = {
+    # The choices a small ledger gets: matches looked up, subtrees looked up organization by
+    # organization, short terms looked for among the newest activities first.
+    "as chosen": {},
+    # What a large ledger gets for a common search and a large subtree: each activity of the
+    # index read in order is tested.
+    "tested on the index": {
+        "MANY_MATCHES": 1,
+        "SUBTREE_SHARE_PAGE": 0.0,
+        "SUBTREE_SHARE_ALL": 0.0,
+    },
+    # A rare short term: the table read once, in its own order.
+    "table read once": {"NEWEST_FIRST_STEPS": 0},
+}
+
+
+@pytest.fixture(params=sorted(PLANS))
+def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    for name, value in PLANS[request.param].items():
+        monkeypatch.setattr(activity_sql, name, value)
+    return str(request.param)
+
 
 @pytest.fixture
-def book(ledger: Ledger, tmp_path: Path) -> Book:
+def book(ledger: Ledger, tmp_path: Path, plan: str) -> Book:
     add = organizations.add_organization
     org: dict[str, str] = {}
     org["R"] = add(ledger, name="示范大学党委", level="committee")
@@ -378,16 +405,111 @@ def test_position_of_a_record(book: Book) -> None:
     assert activity_position(ledger, ActivityFilter(), "no such uid") is None
 
 
-def test_a_year_filter_uses_a_date_index(book: Book) -> None:
-    from desktop_app.activity_query import _conditions
+def test_any_activity(book: Book, ledger: Ledger) -> None:
+    assert any_activity(book.ledger)
+    for name in sorted(LIVE):
+        activities.delete_activity(book.ledger, book.act[name])
+    # a8 is live, but its organization is in the recycle bin.
+    assert not any_activity(book.ledger)
 
-    for flt in (ActivityFilter(year=2025), ActivityFilter(year=2025, org_uid=book.org["C1"])):
-        prefix, body, params = _conditions(flt)
-        plan = " | ".join(
-            row[3]
-            for row in book.ledger.conn.execute(
-                f"EXPLAIN QUERY PLAN {prefix}SELECT count(*) {body}", params
-            )
-        )
-        assert "activities_date" in plan or "activities_org_date" in plan, plan
-        assert "SCAN a" not in plan, plan
+
+def test_a_dimension_is_found_by_its_quoted_code(book: Book) -> None:
+    """The dimensions are tested on their JSON text: a code is there only as a whole word."""
+    stored = book.ledger.scalar("SELECT dimensions FROM activities WHERE uid = ?", [book.act["a1"]])
+    assert stored == '["curriculum", "organization"]'
+    assert book.found(dimension="organization") == {"a1"}
+    assert book.found(dimension="curriculum", featured=True) == {"a1"}
+
+
+def test_a_large_subtree_and_the_whole_tree(book: Book, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The committee's subtree is every live organization: no condition beyond liveness.
+    assert book.found(org_uid=book.org["R"], year=2025) == LIVE - {"a4"}
+    monkeypatch.setattr(activity_sql, "SUBTREE_SHARE_ALL", 0.0)
+    assert book.found(org_uid=book.org["C1"], year=2025) == {"a1", "a2", "a3", "a6"}
+
+
+def test_many_matches_are_tested_in_date_order(book: Book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(activity_sql, "MANY_MATCHES", 2)
+    rows = fetch_activities(book.ledger, ActivityFilter(text="二十大"))
+    assert book.names(rows) == _tie(book)
+    assert book.names(fetch_activities(book.ledger, ActivityFilter(text="图书馆"))) == ["a1"]
+
+
+def test_a_statement_over_its_steps_is_abandoned(ledger: Ledger) -> None:
+    from desktop_app.activity_sql import within
+
+    long = (
+        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 200000) "
+        "SELECT count(*) FROM c"
+    )
+    assert within(ledger.conn, long, {}, 10_000) is None
+    assert within(ledger.conn, long, {}, 100_000_000) == [(200000,)]
+    # The budget is gone with the statement: the next long one runs to its end.
+    assert ledger.conn.execute(long).fetchall() == [(200000,)]
+
+
+def test_short_terms_without_letters_are_plain_substrings(book: Book) -> None:
+    """Terms without Latin letters are tested with instr (nothing to fold), others with LIKE:
+    the same rows either way."""
+    assert book.found(text="集中") == {"a1"}
+    assert book.found(text="C报") == {"a1"}
+    assert book.found(text="c报") == {"a1"}
+    assert book.found(text="0%") == {"a4"}
+
+
+# ---- a narrower filter ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "old"),
+    [
+        (ActivityFilter(year=2025), ActivityFilter()),
+        (ActivityFilter(year=2025, month=3), ActivityFilter(year=2025)),
+        (ActivityFilter(year=2025, month=3, type="theme_day"), ActivityFilter(year=2025, month=3)),
+        (ActivityFilter(org_uid="x", featured=False), ActivityFilter(featured=False)),
+        (ActivityFilter(dimension="aid", category="study"), ActivityFilter(category="study")),
+        (ActivityFilter(text="量子"), ActivityFilter(text="量")),
+        (ActivityFilter(text="量子计算"), ActivityFilter(text="量子")),  # LIKE, then index: no case
+        (ActivityFilter(text="abcd"), ActivityFilter(text="abc")),  # both through the index
+        (ActivityFilter(text="ab"), ActivityFilter(text="a")),  # both by LIKE
+        (ActivityFilter(text="量子 计算"), ActivityFilter(text="计算 量")),
+        (ActivityFilter(text="量子", year=2024), ActivityFilter(text="")),
+    ],
+)
+def test_narrower_filters(new: ActivityFilter, old: ActivityFilter) -> None:
+    assert narrows(new, old)
+
+
+@pytest.mark.parametrize(
+    ("new", "old"),
+    [
+        (ActivityFilter(), ActivityFilter(year=2025)),
+        (ActivityFilter(year=2024), ActivityFilter(year=2025)),
+        (ActivityFilter(year=2025), ActivityFilter(year=2025, month=3)),
+        (ActivityFilter(year=2024, month=3), ActivityFilter(year=2025, month=3)),
+        (ActivityFilter(org_uid="y"), ActivityFilter(org_uid="x")),
+        (ActivityFilter(featured=True), ActivityFilter(featured=False)),
+        (ActivityFilter(type="theme_day"), ActivityFilter(type="party_lecture")),
+        (ActivityFilter(text="量"), ActivityFilter(text="量子")),
+        (ActivityFilter(text="子量"), ActivityFilter(text="量子")),
+        (ActivityFilter(text="量子"), ActivityFilter(text="量子 计算")),
+        # LIKE folds only Latin letters, the index folds every letter with case.
+        (ActivityFilter(text="abc"), ActivityFilter(text="ab")),
+        (ActivityFilter(text="Éco"), ActivityFilter(text="É")),
+    ],
+)
+def test_filters_that_do_not_narrow(new: ActivityFilter, old: ActivityFilter) -> None:
+    assert not narrows(new, old)
+
+
+def test_a_narrower_filter_finds_a_subset(book: Book) -> None:
+    pairs = [
+        (ActivityFilter(year=2025, text="学习"), ActivityFilter(text="学")),
+        (ActivityFilter(text="二十大 学"), ActivityFilter(text="二十")),
+        (ActivityFilter(type="theme_day", featured=True), ActivityFilter(featured=True)),
+    ]
+    for new, old in pairs:
+        assert narrows(new, old)
+        new_rows = {r.uid for r in fetch_activities(book.ledger, new, limit=1000)}
+        old_rows = {r.uid for r in fetch_activities(book.ledger, old, limit=1000)}
+        assert new_rows <= old_rows

@@ -1,11 +1,16 @@
 """The activity table's model: rows read from the ledger a page at a time.
 
-A ledger holds thousands of activities, so the model never reads them all: ``reload`` counts
-the rows under the filter and reads the first page; the view asks for more (``canFetchMore`` /
-``fetchMore``) as the user scrolls. Filtering, searching and sorting happen in SQL
+A ledger holds thousands of activities, so the model never reads them all: a new filter or
+order reads the first page; the view asks for more (``canFetchMore`` / ``fetchMore``) as the
+user scrolls, while a page comes back full. Filtering, searching and sorting happen in SQL
 (``desktop_app.activity_query``). For that reason there is no ``QSortFilterProxyModel`` over
 this model: a proxy would sort and filter only the rows loaded so far. ``sort`` re-queries
 instead.
+
+How many rows the filter lets through is known at once when the first page is not full;
+otherwise it is counted in the background (``activity_count``) so that a keystroke in the
+search never waits for it: ``total()`` is None meanwhile, and ``counted`` says when it is
+known. A ledger that is not a file is counted in place.
 """
 
 from __future__ import annotations
@@ -29,10 +34,12 @@ from desktop_app.activity_query import (
     activity_position,
     count_activities,
     fetch_activities,
+    narrows,
 )
 from desktop_app.domain.enums import ACTIVITY_TYPES, DIMENSIONS, THEME_CATEGORIES
 from desktop_app.domain.orgtree import SEPARATOR, OrgTree, load_tree
 from desktop_app.formatting import format_date
+from desktop_app.gui.activity_count import COULD_NOT_COUNT, BackgroundCount, counts_in_background
 from desktop_app.i18n import N_, _, join_list, ngettext
 from desktop_app.storage.ledger import Ledger
 
@@ -94,8 +101,19 @@ class ActivityTableModel(QAbstractTableModel):
 
     reloaded = Signal()
     """The rows were read again (a new filter, a new order, or a change in the ledger)."""
+    counted = Signal()
+    """The total, counted in the background, is known (``total()``)."""
 
-    def __init__(self, ledger: Ledger, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self,
+        ledger: Ledger,
+        parent: Any = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        background: bool | None = None,
+    ) -> None:
+        """``background``: count in a thread of its own (default: when the ledger is a
+        file)."""
         super().__init__(parent)
         self.ledger = ledger
         self.page_size = page_size
@@ -103,8 +121,18 @@ class ActivityTableModel(QAbstractTableModel):
         self._sort = DEFAULT_SORT
         self._descending = True
         self._rows: list[ActivityRow] = []
-        self._total = 0
+        self._more = False  # the last page read was full: there may be more
+        self._total: int | None = 0
         self._tree = OrgTree([])
+        self._tree_seen: tuple[int, int] | None = None  # the ledger's state when it was read
+        # A filter that found nothing, and the ledger's state then: a narrower one finds
+        # nothing either (typing on after a word that is nowhere costs no query).
+        self._found_nothing: tuple[ActivityFilter, tuple[int, int]] | None = None
+        if background is None:
+            background = counts_in_background(ledger)
+        self._counter = BackgroundCount(ledger.path, self) if background else None
+        if self._counter is not None:
+            self._counter.counted.connect(self._counted)
 
     # ---- what is shown ------------------------------------------------------------------
 
@@ -124,66 +152,123 @@ class ActivityTableModel(QAbstractTableModel):
     def tree(self) -> OrgTree:
         return self._tree
 
-    def total(self) -> int:
-        """How many activities the filter lets through (loaded or not)."""
+    def total(self) -> int | None:
+        """How many activities the filter lets through (loaded or not); None while they are
+        being counted."""
         return self._total
+
+    def counting(self) -> bool:
+        return self._total is None
 
     def set_filter(self, flt: ActivityFilter) -> None:
         if flt != self._filter:
-            self._filter = flt
-            self.reload()
+            self._requery(flt=flt)
 
     def set_sort(self, key: str, descending: bool) -> None:
         if (key, descending) != (self._sort, self._descending):
             self._sort, self._descending = key, descending
-            self.reload()
+            self._requery(recount=False)
 
     def reload(self, tree: OrgTree | None = None, flt: ActivityFilter | None = None) -> None:
-        """Count the rows under the filter (``flt`` if given) and read the first page; also
-        the organizations, for their names (``tree`` if given)."""
+        """The ledger changed: read the organizations (for their names; ``tree`` if given)
+        and the first page under the filter (``flt`` if given) again, and count the rows."""
+        self._set_tree(tree if tree is not None else load_tree(self.ledger))
+        self._requery(flt=flt)
+
+    def _requery(self, *, flt: ActivityFilter | None = None, recount: bool = True) -> None:
+        """Read the first page (the organizations too if the ledger changed since they were
+        read); count the rows unless ``recount`` is False (a new order: same rows)."""
         self.beginResetModel()
         if flt is not None:
             self._filter = flt
-        self._tree = tree if tree is not None else load_tree(self.ledger)
-        self._total = count_activities(self.ledger, self._filter)
-        self._rows = self._read(0) if self._total else []
-        if len(self._rows) < self.page_size:
-            self._total = len(self._rows)
+        if recount and self._counter is not None:
+            self._counter.cancel()  # before reading: the two would share the processor
+        state = self._ledger_state()
+        if self._tree_seen != state:
+            self._set_tree(load_tree(self.ledger))
+        nothing = self._found_nothing
+        if nothing and nothing[1] == state and narrows(self._filter, nothing[0]):
+            self._rows = []
+        else:
+            self._rows = self._read(0)
+            self._found_nothing = None if self._rows else (self._filter, state)
+        self._more = len(self._rows) >= self.page_size
+        if recount or not self._more:
+            self._count()
         self.endResetModel()
         self.reloaded.emit()
 
-    def _read(self, offset: int) -> list[ActivityRow]:
+    def _ledger_state(self) -> tuple[int, int]:
+        """Changes made through this connection and by others: equal while nothing changed."""
+        conn = self.ledger.conn
+        return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _set_tree(self, tree: OrgTree) -> None:
+        self._tree = tree
+        self._tree_seen = self._ledger_state()
+
+    def _count(self) -> None:
+        """The total: exact at once when the first page was not full, else counted (in the
+        background if the model counts there)."""
+        if self._counter is not None:
+            self._counter.cancel()
+        if not self._more:
+            self._total = len(self._rows)
+        elif self._counter is not None:
+            self._total = None
+            self._counter.start(self._filter)
+        else:
+            self._total = count_activities(self.ledger, self._filter)
+
+    def _counted(self, total: int) -> None:
+        if total == COULD_NOT_COUNT:  # the file could not be read from another connection
+            total = count_activities(self.ledger, self._filter)
+        # Never fewer than the rows already shown (another program may have deleted some).
+        self._total = max(total, len(self._rows) + int(self._more))
+        self.counted.emit()
+
+    def _read(self, offset: int, limit: int | None = None) -> list[ActivityRow]:
         return fetch_activities(
             self.ledger,
             self._filter,
             sort=self._sort,
             descending=self._descending,
             offset=offset,
-            limit=self.page_size,
+            limit=self.page_size if limit is None else limit,
         )
 
     # ---- loading on demand --------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        more = self._read(len(self._rows))
-        if len(more) < self.page_size:  # the end: what the count promised may have shrunk
-            self._total = len(self._rows) + len(more)
+        if self.canFetchMore(parent):
+            self._fetch(self.page_size)
+
+    def ensure_loaded(self, row: int) -> bool:
+        """Read the pages up to ``row`` (in one query); False if the table has no such row."""
+        if row >= len(self._rows) and self._more:
+            pages = -(-(row + 1 - len(self._rows)) // self.page_size)
+            self._fetch(pages * self.page_size)
+        return 0 <= row < len(self._rows)
+
+    def _fetch(self, count: int) -> None:
+        """Read the next ``count`` rows; fewer mean the end, and the total is then known."""
+        more = self._read(len(self._rows), count)
+        self._more = len(more) >= count
         if more:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
             self._rows.extend(more)
             self.endInsertRows()
-
-    def ensure_loaded(self, row: int) -> bool:
-        """Read pages until ``row`` is loaded; False if the table has no such row."""
-        while row >= len(self._rows) and self.canFetchMore():
-            self.fetchMore()
-        return 0 <= row < len(self._rows)
+        if not self._more:
+            was_counting = self._total is None
+            if self._counter is not None:
+                self._counter.cancel()
+            self._total = len(self._rows)
+            if was_counting:
+                self.counted.emit()
 
     def position(self, uid: str) -> int | None:
         """The row of activity ``uid`` under the filter and order (loaded or not)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -21,8 +22,23 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         window.navigate(key)
         for _round in range(3):  # layouts settle over a few passes of the event loop
             QApplication.processEvents()
+        _wait_for_background_counts(window.pages[key])
         path = folder / f"{key}.png"
         if not window.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         saved.append(path)
     return saved
+
+
+def _wait_for_background_counts(page: object, limit_s: float = 30.0) -> None:
+    """Let a table whose total is counted in the background finish counting, so the picture
+    shows the number rather than "Counting…"."""
+    model = getattr(page, "model", None)
+    counting = getattr(model, "counting", None)
+    if counting is None:
+        return
+    deadline = time.monotonic() + limit_s
+    while counting() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    QApplication.processEvents()

@@ -134,7 +134,8 @@ def page(qtbot, ledger: Ledger, uids: dict[str, str]) -> ActivitiesPage:  # type
 def shown(page: ActivitiesPage) -> list[str]:
     """Every uid the table holds, reading the pages not loaded yet."""
     model = page.model
-    model.ensure_loaded(model.total() - 1)
+    while model.canFetchMore():
+        model.fetchMore()
     return [str(model.uid_at(r)) for r in range(model.rowCount())]
 
 
@@ -169,10 +170,15 @@ def test_a_ledger_with_organizations_but_no_activities(qtbot, ledger: Ledger) ->
     assert page.empty_button.text() == "New activity"
 
 
-def test_page_opens_on_the_demo_ledger(demo_window, demo_ledger: Ledger) -> None:  # type: ignore[no-untyped-def]
+def test_page_opens_on_the_demo_ledger(qtbot, demo_window, demo_ledger: Ledger) -> None:  # type: ignore[no-untyped-def]
     page = demo_window.navigate("activities")
     total = count_activities(demo_ledger, ActivityFilter(year=DEMO_YEAR))
     assert total > 400  # more than two pages
+    assert page.model.rowCount() == 200  # the first page, at once
+    assert page.model.total() is None  # the rest are counted in the background
+    assert page.filters.count_label.text() == "Counting activities…"
+    with qtbot.waitSignal(page.model.counted, timeout=5000):
+        pass
     assert page.model.total() == total
     assert page.model.rowCount() == 200
     assert page.filters.count_label.text() == f"{total:,} activities"
@@ -416,7 +422,11 @@ def big_ledger(ledger: Ledger) -> list[str]:
 def test_rows_are_loaded_page_by_page(qtbot, ledger: Ledger, big_ledger: list[str]) -> None:  # type: ignore[no-untyped-def]
     page = make_page(qtbot, ledger)
     model = page.model
-    assert (model.total(), model.rowCount()) == (450, 200)
+    assert (model.total(), model.rowCount()) == (None, 200)  # counting in the background
+    assert page.filters.count_label.text() == "Counting activities…"
+    qtbot.waitUntil(lambda: model.total() == 450, timeout=5000)
+    assert page.filters.count_label.text() == "450 activities"
+    assert model.rowCount() == 200
     assert model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 400

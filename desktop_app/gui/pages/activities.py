@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.activity_query import ActivityFilter, count_activities
+from desktop_app.activity_query import any_activity
 from desktop_app.domain import activities
 from desktop_app.domain.orgtree import load_tree
 from desktop_app.errors import LedgerError, NotFoundError
@@ -35,12 +35,11 @@ from desktop_app.gui.activity_table import ActivityTable
 from desktop_app.gui.joint_dialog import JointActivityDialog
 from desktop_app.gui.pages.base import Page
 from desktop_app.gui.session import Session
-from desktop_app.i18n import N_, _, ngettext
+from desktop_app.i18n import _, ngettext
 
 
 class ActivitiesPage(Page):
     key = "activities"
-    title = N_("Activity ledger")
     icon = "AppointmentNew"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -56,6 +55,7 @@ class ActivitiesPage(Page):
         self.filters.search.returnPressed.connect(self._search_entered)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.reloaded.connect(self._after_reload)
+        self.model.counted.connect(self._show_count)
 
     # ---- layout ---------------------------------------------------------------------------
 
@@ -168,7 +168,7 @@ class ActivitiesPage(Page):
         self.model.reload(tree, self.filters.current())
 
     def _filters_changed(self) -> None:
-        self.model.reload(self.model.tree, self.filters.current())
+        self.model.set_filter(self.filters.current())
 
     def _remember_selection(self) -> None:
         self._keep_uid = self.current_uid()
@@ -176,13 +176,8 @@ class ActivitiesPage(Page):
         self._keep_row = index.row() if index.isValid() else -1
 
     def _after_reload(self) -> None:
-        total = self.model.total()
-        self.filters.set_count(
-            ngettext("{count} activity", "{count} activities", total).format(
-                count=format_number(total)
-            )
-        )
-        self._show_empty_state(total)
+        self._show_count()
+        self._show_empty_state(bool(self.model.rowCount()))
         row = self.model.loaded_row_of(self._keep_uid) if self._keep_uid else None
         if row is None and self._keep_row >= 0 and self.model.rowCount():
             row = min(self._keep_row, self.model.rowCount() - 1)
@@ -190,8 +185,20 @@ class ActivitiesPage(Page):
             self.table.select_row(row)
         self._update_actions()
 
-    def _show_empty_state(self, total: int) -> None:
-        if total:
+    def _show_count(self) -> None:
+        """How many activities the filters let through, or that they are being counted."""
+        total = self.model.total()
+        if total is None:
+            self.filters.set_count(_("Counting activities…"))
+            return
+        self.filters.set_count(
+            ngettext("{count} activity", "{count} activities", total).format(
+                count=format_number(total)
+            )
+        )
+
+    def _show_empty_state(self, any_shown: bool) -> None:
+        if any_shown:
             self._empty_mode = ""
             self.stack.setCurrentWidget(self.table)
             return
@@ -202,7 +209,7 @@ class ActivitiesPage(Page):
                 "then press Ctrl+N to record an activity."
             )
             button = _("Go to Organizations")
-        elif not count_activities(self.session.ledger, ActivityFilter()):
+        elif not any_activity(self.session.ledger):
             self._empty_mode = "new"
             text = _("No activities yet — press Ctrl+N to record one")
             button = _("New activity")
