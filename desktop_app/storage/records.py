@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import sqlite3
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -15,9 +18,18 @@ from desktop_app.storage.ledger import Ledger, now_iso
 
 Row = dict[str, Any]
 
+# The audit log's JSON: ``json.dumps(changes, ensure_ascii=False)``, without making an encoder
+# for every row.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
 
 def new_uid() -> str:
-    return str(uuid.uuid4())
+    """A new record's UUID: version 7 (RFC 9562), the time in milliseconds followed by 74
+    random bits. Unique like any UUID, and in the order records were made, so thousands of
+    records added at once go to the end of each index on ``uid`` instead of all over it."""
+    value = (time.time_ns() // 1_000_000) << 80 | int.from_bytes(os.urandom(10), "big")
+    value = value & ~(0xF000 << 64 | 0xC000 << 48) | 0x7000 << 64 | 0x8000 << 48
+    return str(uuid.UUID(int=value))
 
 
 def _audit_many(
@@ -28,14 +40,46 @@ def _audit_many(
     at: str | None = None,
 ) -> None:
     at = at or now_iso()
-    ledger.conn.executemany(
-        "INSERT INTO audit_log (at, os_user, table_name, uid, action, changes) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (at, ledger.user, table, uid, action, json.dumps(changes, ensure_ascii=False))
-            for uid, changes in entries
-        ],
+    _insert_rows(
+        ledger,
+        "audit_log",
+        ("at", "os_user", "table_name", "uid", "action", "changes"),
+        [(at, ledger.user, table, uid, action, _to_json(changes)) for uid, changes in entries],
     )
+
+
+def _insert_rows(
+    ledger: Ledger, table: str, columns: Sequence[str], values: Sequence[Sequence[Any]]
+) -> None:
+    """Insert ``values`` (each a row of ``columns``) with a few statements of many rows each.
+
+    One statement per row costs much more: SQLite opens a statement savepoint for each, and
+    the full-text index of activities (``activity_search``, fed by a trigger) writes out what
+    it has gathered at every savepoint, so row by row it writes one tiny segment per activity
+    and keeps merging them. Many rows per statement write it once per statement."""
+    if not values:
+        return
+    per = max(1, min(ROWS_PER_STATEMENT, _variable_limit(ledger) // len(columns)))
+    head = 'INSERT INTO "{}" ({}) VALUES '.format(table, ", ".join(f'"{c}"' for c in columns))
+    one = "({})".format(", ".join("?" for _ in columns))
+    full = head + ", ".join([one] * per)
+    for start in range(0, len(values), per):
+        chunk = values[start : start + per]
+        sql = full if len(chunk) == per else head + ", ".join([one] * len(chunk))
+        ledger.conn.execute(sql, [value for row in chunk for value in row])
+
+
+# Rows per INSERT statement, at most (fewer when SQLite allows fewer parameters).
+ROWS_PER_STATEMENT = 500
+
+
+def _variable_limit(ledger: Ledger) -> int:
+    """How many parameters one statement may have: SQLite says so from Python 3.11 on; 999,
+    the smallest limit SQLite was ever built with, before."""
+    getlimit = getattr(ledger.conn, "getlimit", None)
+    if getlimit is None:
+        return 999
+    return int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
 
 
 def audit(ledger: Ledger, table: str, uid: str, action: str, changes: Row) -> None:
@@ -57,14 +101,9 @@ def insert_many(ledger: Ledger, table: str, rows: Sequence[Row]) -> list[str]:
         record.setdefault("created_at", stamp)
         record.setdefault("updated_at", stamp)
         prepared.append(record)
-    # Consecutive rows with the same columns go in one statement; the order is kept, so a
-    # parent inserted before its children is there when they point to it.
+    # Consecutive rows with the same columns go in the same statements, in their order.
     for columns, run in itertools.groupby(prepared, key=lambda r: tuple(r)):
-        group = list(run)
-        sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-            table, ", ".join(f'"{c}"' for c in columns), ", ".join("?" for _ in columns)
-        )
-        ledger.conn.executemany(sql, [[r[c] for c in columns] for r in group])
+        _insert_rows(ledger, table, columns, [[r[c] for c in columns] for r in run])
     _audit_many(
         ledger,
         table,
@@ -101,6 +140,7 @@ def update_many(ledger: Ledger, table: str, changes: Sequence[tuple[str, Row]]) 
             current[row["uid"]] = row
     stamp = now_iso()
     audits: list[tuple[str, Row]] = []
+    writes: list[tuple[str, Row]] = []
     for uid, values in changes:
         before = current.get(uid)
         if before is None:
@@ -108,14 +148,40 @@ def update_many(ledger: Ledger, table: str, changes: Sequence[tuple[str, Row]]) 
         diff = {k: v for k, v in values.items() if before.get(k) != v}
         if not diff:
             continue
-        assignments = ", ".join(f'"{c}" = ?' for c in diff)
-        ledger.conn.execute(
-            f'UPDATE "{table}" SET {assignments}, updated_at = ? WHERE uid = ?',
-            [*diff.values(), stamp, uid],
-        )
+        writes.append((uid, diff))
         audits.append((uid, {k: [before.get(k), v] for k, v in diff.items()}))
+    # Consecutive changes of the same columns go in the same statements, in their order.
+    for columns, run in itertools.groupby(writes, key=lambda w: tuple(w[1])):
+        _update_rows(ledger, table, columns, list(run), stamp)
     _audit_many(ledger, table, "update", audits)
     return len(audits)
+
+
+def _update_rows(
+    ledger: Ledger, table: str, columns: Sequence[str], writes: list[tuple[str, Row]], stamp: str
+) -> None:
+    """Set ``columns`` of each record of ``writes`` (uid, values) and its ``updated_at``: many
+    records per statement (see ``_insert_rows`` for why), or one at a time for a single record
+    or when a record is changed twice, so that the later change wins as it always has."""
+    assignments = ", ".join(f'"{c}" = ?' for c in columns)
+    single = f'UPDATE "{table}" SET {assignments}, updated_at = ? WHERE uid = ?'
+    if len(writes) == 1 or len({uid for uid, _values in writes}) < len(writes):
+        for uid, values in writes:
+            ledger.conn.execute(single, [*values.values(), stamp, uid])
+        return
+    # The columns of a VALUES list are named column1, column2 …: the uid, then the values.
+    assignments = ", ".join(f'"{c}" = v.column{i}' for i, c in enumerate(columns, start=2))
+    head = f'UPDATE "{table}" SET {assignments}, updated_at = ? FROM (VALUES '
+    tail = f') AS v WHERE "{table}".uid = v.column1'
+    one = "({})".format(", ".join("?" for _ in range(len(columns) + 1)))
+    per = max(1, min(ROWS_PER_STATEMENT, (_variable_limit(ledger) - 1) // (len(columns) + 1)))
+    for start in range(0, len(writes), per):
+        chunk = writes[start : start + per]
+        params: list[Any] = [stamp]
+        for uid, values in chunk:
+            params.append(uid)
+            params.extend(values.values())
+        ledger.conn.execute(head + ", ".join([one] * len(chunk)) + tail, params)
 
 
 def update(ledger: Ledger, table: str, uid: str, values: Row) -> bool:

@@ -1,6 +1,6 @@
 """Reading one cell: the value as the ledger stores it, or a plain reason why it cannot be.
 
-Cells come from openpyxl as ``str``, ``int``, ``float``, ``bool``, ``datetime`` or None.
+Cells come from the reader as ``str``, ``int``, ``float``, ``bool``, ``datetime`` or None.
 Each converter returns the stored value (ISO text for dates, 0/1 for flags, codes for
 enumerations) or raises ``CellProblem`` with a message for the user.
 """
@@ -12,13 +12,16 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
-
 from desktop_app.domain.dates import MAX_YEAR, MIN_YEAR, SERIAL_YEARS, DateParseError, parse_date
 from desktop_app.domain.enums import DIMENSIONS, Enumeration, parse_yes_no
 from desktop_app.domain.organizations import DEFAULT_TERM_YEARS
 from desktop_app.i18n import N_, _
 from desktop_app.workbook.contract import Column
+
+# The characters a worksheet cannot hold (as openpyxl, which writes the workbooks, knows them).
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+# The error values of a formula that failed, as a worksheet stores them.
+ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
 
 # A bare number in these years, in a date column, was meant as a year (not an Excel date).
 YEAR_LIKE = SERIAL_YEARS
@@ -50,7 +53,14 @@ class CellProblem(ValueError):
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not _clean(value).strip())
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    stripped = value.strip()
+    # Text with something printable in it is not blank; else what is left without the
+    # control characters decides.
+    return not stripped or (not stripped.isprintable() and not _clean(stripped).strip())
 
 
 def _clean(value: str) -> str:
@@ -73,6 +83,8 @@ def show(value: object) -> str:
 def text(value: object) -> str | None:
     """Text as the ledger keeps it: trimmed, without the control characters a worksheet cannot
     hold; blank is None."""
+    if isinstance(value, str):
+        return _clean(value).strip() or None
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -281,7 +293,38 @@ def converter(column: Column) -> Callable[[object], Any]:
         refuse_error_value(value)
         return convert(value)
 
-    return checked
+    if column.kind in _FREE_TEXT:
+        return checked
+    return _once(checked)
+
+
+# Kinds of cell whose values seldom repeat: they are not worth remembering.
+_FREE_TEXT = frozenset({"text", "period"})
+
+
+def _once(convert: Callable[[object], Any]) -> Callable[[object], Any]:
+    """``convert`` working out each distinct cell value once: a column of thousands of rows
+    holds a few hundred dates, a few types, the same organizations again and again. (Kept
+    for one sheet: the messages are in the language of the moment.)"""
+    done: dict[tuple[type, object], tuple[bool, Any]] = {}
+
+    def remembered(value: object) -> Any:
+        key = (value.__class__, value)
+        try:
+            ok, result = done[key]
+        except KeyError:
+            try:
+                ok, result = True, convert(value)
+            except CellProblem as problem:
+                ok, result = False, problem.message
+            done[key] = (ok, result)
+        except TypeError:  # a value that cannot be remembered
+            return convert(value)
+        if not ok:
+            raise CellProblem(result)
+        return list(result) if isinstance(result, list) else result
+
+    return remembered
 
 
 # The error values a spreadsheet shows for a formula that failed.

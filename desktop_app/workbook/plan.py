@@ -7,10 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.utils import column_index_from_string
-
 from desktop_app.errors import Fault
 from desktop_app.i18n import N_, _, join_list
+from desktop_app.workbook.cellrefs import column_index
 from desktop_app.workbook.cells import CellProblem, converter, is_blank
 from desktop_app.workbook.contract import Column
 from desktop_app.workbook.reader import SheetData
@@ -149,7 +148,7 @@ def sort_faults(faults: list[Fault], order: dict[str, int]) -> list[Fault]:
         column = -1
         if fault.column and " (" in fault.column:
             try:
-                column = column_index_from_string(fault.column.split(" (", 1)[0])
+                column = column_index(fault.column.split(" (", 1)[0])
             except ValueError:
                 column = -1
         return (order.get(fault.sheet or "", -1), fault.row or 0, column)

@@ -7,7 +7,6 @@ not a readable .xlsx gives one ``ValidationError`` with a clear message.
 
 from __future__ import annotations
 
-import warnings
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -15,12 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-
 from desktop_app.errors import Fault, ValidationError
 from desktop_app.i18n import _
+from desktop_app.workbook.cellrefs import column_letter
 from desktop_app.workbook.cells import is_blank, show
 from desktop_app.workbook.contract import (
     HELP_SHEET,
@@ -32,7 +28,8 @@ from desktop_app.workbook.contract import (
     header_key,
     sheet_key,
 )
-from desktop_app.workbook.sheetxml import SheetExtras, scan_sheet
+from desktop_app.workbook.sheetxml import SheetExtras
+from desktop_app.workbook.xlsxpackage import Package, SheetStream
 
 CANCEL_EVERY = 500
 
@@ -53,7 +50,7 @@ class SheetData:
         index = self.positions.get(field_name)
         if index is None:
             return header
-        return f"{get_column_letter(index + 1)} ({header})"
+        return f"{column_letter(index + 1)} ({header})"
 
     def value(self, values: tuple[Any, ...], field_name: str) -> Any:
         index = self.positions.get(field_name)
@@ -101,9 +98,7 @@ def read_workbook(path: str | Path, cancel: Callable[[], bool] | None = None) ->
             ),
         )
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = load_workbook(path, read_only=True, data_only=True)
+        book = Package(path)
     except PermissionError:
         raise _unreadable(
             path,
@@ -122,9 +117,9 @@ def read_workbook(path: str | Path, cancel: Callable[[], bool] | None = None) ->
         book.close()
 
 
-# What openpyxl raises for a file that is not an .xlsx or is damaged (SyntaxError: damaged XML).
+# What reading raises for a file that is not an .xlsx or is damaged (SyntaxError: damaged XML,
+# KeyError: a part of the file missing).
 _DAMAGED = (
-    InvalidFileException,
     zipfile.BadZipFile,
     KeyError,
     ValueError,
@@ -136,7 +131,7 @@ _DAMAGED = (
 
 
 class _Damaged(Exception):
-    """openpyxl could not read the rows of a sheet: the file is damaged."""
+    """The rows of a sheet could not be read: the file is damaged."""
 
 
 def _not_xlsx() -> str:
@@ -147,10 +142,10 @@ def _not_xlsx() -> str:
     )
 
 
-def _sheet_rows(sheet: Any) -> Iterator[tuple[Any, ...]]:
-    """The rows of ``sheet`` as openpyxl reads them; a failure of openpyxl's reading (only)
-    becomes ``_Damaged``, so a fault of this program is never taken for a damaged file."""
-    rows = sheet.iter_rows(values_only=True)
+def _sheet_rows(sheet: SheetStream) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sheet``; a failure of the file's reading (only) becomes ``_Damaged``, so
+    a fault of this program is never taken for a damaged file."""
+    rows = iter(sheet)
     while True:
         try:
             values = next(rows)
@@ -161,10 +156,10 @@ def _sheet_rows(sheet: Any) -> Iterator[tuple[Any, ...]]:
         yield values
 
 
-def _read(book: Any, cancel: Callable[[], bool] | None) -> WorkbookData:
+def _read(book: Package, cancel: Callable[[], bool] | None) -> WorkbookData:
     data = WorkbookData()
     seen: dict[str, str] = {}
-    for order, sheet in enumerate(book.worksheets):
+    for order, sheet in enumerate(book.sheets):
         title = str(sheet.title)
         data.order[title] = order
         key = sheet_key(title)
@@ -193,11 +188,7 @@ def _read(book: Any, cancel: Callable[[], bool] | None) -> WorkbookData:
             )
             continue
         seen[spec.name] = title
-        if not hasattr(sheet, "iter_rows"):
-            continue  # a chart sheet holds no rows
-        if hasattr(sheet, "reset_dimensions"):
-            sheet.reset_dimensions()
-        if getattr(sheet, "sheet_state", "visible") != "visible":
+        if sheet.state != "visible":
             data.warnings.append(
                 Fault(
                     _(
@@ -207,11 +198,9 @@ def _read(book: Any, cancel: Callable[[], bool] | None) -> WorkbookData:
                     sheet=title,
                 )
             )
-        try:
-            extras = scan_sheet(sheet)
-        except _DAMAGED as exc:
-            raise _Damaged from exc
-        parsed = _read_sheet(spec, title, _sheet_rows(sheet), data, cancel, extras)
+        # Its merged cells and unsaved formula results are known once its rows are read.
+        stream = book.stream(sheet)
+        parsed = _read_sheet(spec, title, _sheet_rows(stream), data, cancel, stream.extras)
         if parsed is not None:
             data.sheets.append(parsed)
     return data
@@ -265,13 +254,13 @@ def _apply_extras(sheet: SheetData, extras: SheetExtras, data: WorkbookData) -> 
         if min_col == max_col:
             _fill_down(sheet, at, min_col - 1, min_row, max_row)
             continue
-        first = f"{get_column_letter(min_col)}{min_row}"
+        first = f"{column_letter(min_col)}{min_row}"
         data.warnings.append(
             Fault(
                 _(
                     "The cells {cells} are merged; only the value of {first} was read. Unmerge "
                     "them and give each column its own value."
-                ).format(cells=f"{first}:{get_column_letter(max_col)}{max_row}", first=first),
+                ).format(cells=f"{first}:{column_letter(max_col)}{max_row}", first=first),
                 sheet=sheet.title,
                 row=min_row,
                 column=sheet.label(fields[min_col]) if min_col in fields else None,
@@ -313,7 +302,7 @@ def _map_header(sheet: SheetData, header: tuple[Any, ...], data: WorkbookData) -
         if is_blank(raw):
             continue
         column: Column | None = lookup.get(header_key(raw))
-        label = f"{get_column_letter(index + 1)} ({show(raw)})"
+        label = f"{column_letter(index + 1)} ({show(raw)})"
         if column is None:
             data.warnings.append(
                 Fault(

@@ -8,8 +8,10 @@ the same workbook again changes nothing; activities beyond the workbook's count 
 alone. In the other sheets the identity is unique in the ledger: the rows are merged into
 one record, the last row's values kept. Either way a warning names the rows.
 
-The stored records of a table are loaded in one query and matched in Python, so a sheet of
-tens of thousands of rows costs no query per row.
+The cells of every row are read first; then the stored records the rows can match are looked
+up by one column of their key (activities by date, ratings by year), a batch of values per
+query, and matched in Python: a sheet of tens of thousands of rows costs no query per row, and
+a ledger of many years is not read whole to import one.
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ class RecordSheet:
     # True: rows with the same key are distinct records (activities); False: the key is
     # unique in the ledger and rows with the same key are merged.
     repeats: bool = False
+    # The column of ``key`` the stored records are looked up by (an index begins with it).
+    lookup: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.lookup:
+            object.__setattr__(self, "lookup", self.key[0])
 
 
 def _same(cells: Row, rename: dict[str, str] | None = None) -> Row:
@@ -129,8 +137,9 @@ RECORD_SHEETS: tuple[RecordSheet, ...] = (
         },
         _activity,
         repeats=True,
+        lookup="date",
     ),
-    RecordSheet(contract.RATINGS, ("org_uid", "year"), {}, _plain),
+    RecordSheet(contract.RATINGS, ("org_uid", "year"), {}, _plain, lookup="year"),
     RecordSheet(contract.TARGETS, ("level", "grade", "period"), {"period": ""}, _target),
     RecordSheet(
         contract.CANDIDATES,
@@ -167,6 +176,19 @@ RECORD_SHEETS: tuple[RecordSheet, ...] = (
 
 
 Key = tuple[Any, ...]
+# How many values one query looks up (SQLite allows more; this keeps each statement small).
+LOOKUP_BATCH = 500
+
+
+@dataclass
+class _Staged:
+    """A row of the sheet after its cells were read: what matching it to a record needs."""
+
+    number: int
+    cells: Row
+    ok: bool
+    org_uid: str | None
+    key: Key
 
 
 class RecordPlanner:
@@ -180,18 +202,14 @@ class RecordPlanner:
         orgs: OrgPlanner,
         collector: Collector,
     ) -> None:
+        self.ledger = ledger
         self.kind = kind
         self.sheet = sheet
         self.orgs = orgs
         self.collector = collector
         self.plan = TablePlan(kind.spec.name, kind.spec.table)
-        # The live records of each key, in the order they were created.
+        # The live records of each key the sheet names, in the order they were created.
         self.existing: dict[Key, list[Row]] = {}
-        rows = ledger.query(
-            f'SELECT * FROM "{kind.spec.table}" WHERE deleted_at IS NULL ORDER BY rowid'
-        )
-        for row in rows:
-            self.existing.setdefault(tuple(row[k] for k in kind.key), []).append(row)
         # The good rows of each key, in the sheet's order.
         self.rows_of: dict[Key, list[int]] = {}
         # Sheets with a unique key: the values of the last row of each key, and its record.
@@ -201,11 +219,15 @@ class RecordPlanner:
         if not self.sheet.usable:
             return self.plan
         columns = columns_of(self.sheet)
+        staged = []
         for done, (number, values) in enumerate(self.sheet.rows, start=1):
-            self._row(columns, number, values)
+            staged.append(self._read(columns, number, values))
             if done % 200 == 0:
                 tick(200)
         tick(len(self.sheet.rows) % 200)
+        self._load({entry.key for entry in staged if entry.ok})
+        for entry in staged:
+            self._row(entry)
         for current, values in self.merged.values():
             self._plan(current, values)
         for numbers in self.rows_of.values():
@@ -217,6 +239,27 @@ class RecordPlanner:
                 self.collector.repeated(self.sheet, numbers)
         return self.plan
 
+    def _load(self, keys: set[Key]) -> None:
+        """The live records of ``keys``, looked up by the key's most selective column (an
+        index serves it) a batch of values at a time: only what can match is read, however
+        large the ledger."""
+        key_columns = self.kind.key
+        position = key_columns.index(self.kind.lookup)
+        wanted = list(dict.fromkeys(k[position] for k in keys))
+        table, column = self.kind.spec.table, self.kind.lookup
+        for start in range(0, len(wanted), LOOKUP_BATCH):
+            batch = wanted[start : start + LOOKUP_BATCH]
+            marks = ", ".join("?" for _ in batch)
+            rows = self.ledger.query(
+                f'SELECT * FROM "{table}" WHERE deleted_at IS NULL AND "{column}" IN ({marks}) '
+                "ORDER BY rowid",
+                batch,
+            )
+            for row in rows:
+                key = tuple(row[k] for k in key_columns)
+                if key in keys:
+                    self.existing.setdefault(key, []).append(row)
+
     def _current(self, key: Key) -> Row | None:
         """The stored record a row of ``key`` updates: for repeating records the one matched
         by occurrence, otherwise the one record of the key."""
@@ -224,7 +267,8 @@ class RecordPlanner:
         occurrence = len(self.rows_of.get(key, [])) if self.kind.repeats else 0
         return stored[occurrence] if occurrence < len(stored) else None
 
-    def _row(self, columns: Converters, number: int, values: tuple[Any, ...]) -> None:
+    def _read(self, columns: Converters, number: int, values: tuple[Any, ...]) -> _Staged:
+        """The row's cells and its organization; each bad one is reported."""
         sheet, collector = self.sheet, self.collector
         cells, ok = convert_row(sheet, columns, number, values, collector)
         org_uid = None
@@ -238,17 +282,22 @@ class RecordPlanner:
             org_uid if k == "org_uid" else cells.get(k, self.kind.defaults.get(k))
             for k in self.kind.key
         )
-        current = self._current(key) if ok else None
+        return _Staged(number, cells, ok, org_uid, key)
+
+    def _row(self, entry: _Staged) -> None:
+        """Match the row to its record and plan it (or report what is wrong with it)."""
+        sheet, collector, number, key = self.sheet, self.collector, entry.number, entry.key
+        current = self._current(key) if entry.ok else None
         errors: Notes = []
         warnings: Notes = []
-        partial = self.kind.prepare(cells, current, errors, warnings)
-        if org_uid is not None:
-            partial["org_uid"] = org_uid
+        partial = self.kind.prepare(entry.cells, current, errors, warnings)
+        if entry.org_uid is not None:
+            partial["org_uid"] = entry.org_uid
         for field_name, message in warnings:
             collector.warn(sheet, number, field_name, message)
         for field_name, message in errors:
             collector.error(sheet, number, field_name, message)
-        if errors or not ok:
+        if errors or not entry.ok:
             return
         self.rows_of.setdefault(key, []).append(number)
         if self.kind.repeats:
