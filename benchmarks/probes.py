@@ -81,12 +81,11 @@ def app_start(since: float, db: str, year: str) -> None:
     """``party-ledger gui`` on the ledger, until the dashboard has painted its figures. Nothing
     of the application is imported before its command line runs (the watch on the window is
     set when the module that defines it is first imported, as the command imports it)."""
-    import importlib.abc
     import importlib.machinery
 
     target = "desktop_app.gui.mainwindow"
 
-    class Watch(importlib.abc.MetaPathFinder):
+    class Watch:  # a finder on sys.meta_path
         def find_spec(self, name: str, path: Any, module: Any = None) -> Any:
             if name != target:
                 return None

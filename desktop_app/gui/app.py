@@ -7,9 +7,9 @@ SQLite's quick check; a damaged ledger is offered its newest good backup."""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -350,7 +350,6 @@ def _open_window(
     year: int | None,
     windows: list[QWidget],
 ) -> int:
-    from desktop_app.gui import backup_actions
     from desktop_app.gui.mainwindow import MainWindow
     from desktop_app.gui.messages import show_error, show_info
     from desktop_app.gui.settings import user_settings
@@ -397,12 +396,10 @@ def _open_window(
         window.show()
         if not ledger.read_only:
             # Once the window is up and painted: the first seconds are the secretary's.
-            QTimer.singleShot(
-                START_BACKUP_DELAY_MS, lambda: backup_actions.auto_backup(ledger, parent=window)
-            )
+            QTimer.singleShot(START_BACKUP_DELAY_MS, lambda: _auto_backup(ledger, window))
         code = app.exec()
         if not window.session.read_only:  # the ledger in view when the window closed
-            backup_actions.auto_backup(window.session.ledger, at_exit=True)
+            _auto_backup(window.session.ledger, None)
         switched = getattr(window, "_opened", None)
         if switched is not None:  # a ledger opened later from the File menu
             switched.close()
@@ -415,7 +412,17 @@ def _open_window(
             settings.sync()
 
 
+def _auto_backup(ledger: Ledger, window: QWidget | None) -> None:
+    """The automatic backup at start (in the background, behind ``window``) or at exit."""
+    from desktop_app.gui import backup_actions
+
+    if window is None:
+        backup_actions.auto_backup(ledger, at_exit=True)
+    else:
+        backup_actions.auto_backup(ledger, parent=window)  # type: ignore[arg-type]
+
+
 def _stamp_key(db_path: Path) -> str:
     """The settings key of a ledger's ``file_stamp`` at its last clean close."""
-    digest = hashlib.sha256(str(Path(db_path).expanduser().resolve()).encode("utf-8"))
-    return f"checked/{digest.hexdigest()[:16]}"
+    path = str(Path(db_path).expanduser().resolve())
+    return f"checked/{zlib.crc32(path.encode('utf-8')):08x}-{len(path)}"
