@@ -105,6 +105,15 @@ def prepare(folder: Path) -> Data:
     return Data(folder, workbooks, four_years, ledger, rows[university.YEAR], activities)
 
 
+def compile_package() -> None:
+    """The package's bytecode, as ``pip install`` writes it (a source checkout may have none)."""
+    import compileall
+
+    import desktop_app
+
+    compileall.compile_dir(Path(desktop_app.__file__).parent, quiet=1)
+
+
 def compile_catalogs() -> None:
     """In a source checkout, the catalogs compiled as an installed package has them (the .mo
     files are not committed; the application uses one while it is not older than its .po)."""
@@ -151,6 +160,8 @@ def run(data: Data, runs: int, only: set[str] | None, work: Path) -> list[Row]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PARTY_LEDGER_HOME"] = str(work / "home")  # no window.ini, backups or logs of the user
+    # Modules load from bytecode, as an installed package's do (pip compiles them).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PARTY_LEDGER_DB", None)
     env.pop("PARTY_LEDGER_LANG", None)
     year, as_of = str(university.YEAR), university.AS_OF.isoformat()
@@ -431,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     only = set(args.only.split(",")) if args.only else None
     data = prepare(args.data)
+    compile_package()
     compile_catalogs()
     with tempfile.TemporaryDirectory(prefix="party-ledger-bench-") as folder:
         rows = run(data, max(args.runs, 1), only, Path(folder))

@@ -300,13 +300,10 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    from desktop_app import stats_prefetch
+    from desktop_app.gui.app import run
 
     db_path = args.db or default_db_path()
     year = getattr(args, "year", None)
-    # The dashboard's figures, computed while Qt loads and the window is built.
-    stats_prefetch.start(db_path, year or date.today().year, date.today())
-    from desktop_app.gui.app import run
 
     screenshot = getattr(args, "screenshot", None)
     if screenshot is not None:

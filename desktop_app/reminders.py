@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from desktop_app import stats_prefetch
 from desktop_app.domain.compliance import frequencies, missing_meetings_of, term_end
 from desktop_app.domain.orgtree import load_tree
 from desktop_app.stats import OVERDUE_TASK, compute_stats
@@ -94,12 +93,6 @@ def reminders(
     whole ledger, so the figures are not computed twice; without it they are computed here."""
     if stats is not None and (stats["year"], stats["as_of"]) != (year, as_of.isoformat()):
         raise ValueError("the statistics given are not those of this year and day")
-    # The window's first reminders may have been read while it was built.
-    found = stats_prefetch.take(
-        stats_prefetch.REMINDERS, ledger.path, year, as_of, ledger.last_audit_id()
-    )
-    if found is not None:
-        return found  # type: ignore[no-any-return]
     with ledger.snapshot():
         if stats is None:
             stats = compute_stats(ledger, year, as_of=as_of)

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from desktop_app import stats_prefetch
 from desktop_app.domain.compliance import term_state
 from desktop_app.domain.enums import (
     ACTIVITY_TYPES,
@@ -40,17 +39,6 @@ def compute_stats(
     ``as_of`` (default today). Raises ``NotFoundError`` for a scope that names no single
     organization."""
     as_of = as_of or date.today()
-    if scope is None:  # the window's first figures may have been computed while it was built
-        figures = stats_prefetch.take(
-            stats_prefetch.STATS, ledger.path, year, as_of, ledger.last_audit_id()
-        )
-        if figures is not None:
-            return figures
-    return figures_of(ledger, year, scope, as_of)
-
-
-def figures_of(ledger: Ledger, year: int, scope: str | None, as_of: date) -> dict[str, Any]:
-    """``compute_stats`` itself: the figures computed now."""
     with ledger.snapshot():
         tree = load_tree(ledger)
         scope_org = tree.resolve(scope) if scope else tree.root
@@ -309,12 +297,6 @@ def activities_by_month(
     activities of ``year`` in each month, January first. ``scope_uid`` limits the count to that
     organization and its subtree (None: the whole ledger); an unknown or deleted scope counts
     nothing."""
-    if scope_uid is None:  # the window's first months may have been read while it was built
-        prefetched = stats_prefetch.take(
-            stats_prefetch.MONTHS, ledger.path, year, None, ledger.last_audit_id()
-        )
-        if prefetched is not None:
-            return prefetched  # type: ignore[no-any-return]
     counts: dict[str, list[int]] = {code: [0] * MONTHS for code in ACTIVITY_TYPES.codes}
     params = {"scope": scope_uid, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
     if scope_uid is None and _root_reaches_all(ledger):
