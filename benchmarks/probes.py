@@ -38,7 +38,7 @@ def _quit_on_first_paint(widget: Any, since: float) -> None:
     """When ``widget`` or anything inside it has painted, print the time since ``since`` and
     leave at once (the exit's own work, such as the window's backup, is not start-up)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     class Painted(QObject):
         done = False
@@ -47,6 +47,7 @@ def _quit_on_first_paint(widget: Any, since: float) -> None:
             if (
                 not self.done
                 and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)
                 and (watched is widget or widget.isAncestorOf(watched))
             ):
                 self.done = True

@@ -135,11 +135,19 @@ def install_excepthook(parent_getter: object = None) -> None:
     """Route uncaught exceptions in slots and event handlers to the crash dialog; a
     ``LedgerError`` that escaped a handler is still shown as a friendly message."""
 
+    showing: list[bool] = []
+
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
+        if showing:
+            # A dialog is open and its event loop met another error (a handler that fails at
+            # every paint, say): log it, but never stack dialog upon dialog.
+            write_crash_log(exc)
+            return
         parent = parent_getter() if callable(parent_getter) else None
+        showing.append(True)
         try:
             if isinstance(exc, LedgerError):
                 show_error(parent, exc)
@@ -147,5 +155,7 @@ def install_excepthook(parent_getter: object = None) -> None:
                 show_crash(parent, exc)
         except Exception:  # the dialog itself failed: at least keep the traceback
             traceback.print_exception(kind, exc, tb)
+        finally:
+            showing.clear()
 
     sys.excepthook = hook

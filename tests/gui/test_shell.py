@@ -135,6 +135,37 @@ def test_unexpected_exception_is_logged_and_offers_the_log_folder(
     assert "Traceback" not in shown[0].text() + shown[0].informativeText()
 
 
+def test_an_error_while_the_crash_dialog_is_open_is_logged_not_shown_again(
+    qapp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A handler that fails at every paint fails again inside the dialog's own event loop: each
+    failure is logged, one dialog is shown, and the errors never stack dialogs."""
+    shown: list[QMessageBox] = []
+
+    def exec_and_fail_again(box: QMessageBox) -> int:
+        shown.append(box)
+        for _repaint in range(3):
+            try:
+                raise ZeroDivisionError("again")
+            except ZeroDivisionError:
+                sys.excepthook(*sys.exc_info())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_and_fail_again)
+    messages.install_excepthook()
+    try:
+        for _time in range(2):  # after the dialog is closed, the next error shows one again
+            try:
+                raise ZeroDivisionError("first")
+            except ZeroDivisionError:
+                sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert len(shown) == 2
+    logs = list((tmp_path / "home" / "logs").glob("crash-*.log"))
+    assert len(logs) == 8
+
+
 def test_ledger_error_in_a_slot_is_a_friendly_message(
     qapp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
