@@ -301,6 +301,39 @@ def test_the_demonstration_ledger_survives_a_round_trip(ledger: Ledger, tmp_path
         assert compute_stats(copy, 2025, as_of=as_of) == compute_stats(ledger, 2025, as_of=as_of)
 
 
+def test_activities_are_written_a_day_at_a_time_in_order(
+    ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The activities are sorted by date, organization, type and theme whatever order they were
+    entered in, the sheet's size at its top is right, and the rows are never all in memory."""
+    from desktop_app.workbook import exporter
+
+    demo = pytest.importorskip("desktop_app.demo")
+    demo.build_demo(ledger, 2025)
+    # The newest first: the export must still come out sorted.
+    ledger.conn.execute("UPDATE activities SET rowid = -rowid")
+    largest_day: list[int] = []
+    day_rows = exporter._activity_day
+
+    def watched(rows: list[dict[str, Any]], index: Any) -> Any:
+        largest_day.append(len(rows))
+        return day_rows(rows, index)
+
+    monkeypatch.setattr(exporter, "_activity_day", watched)
+    path = tmp_path / "demo.xlsx"
+    export_workbook(ledger, path)
+    total = ledger.scalar("SELECT count(*) FROM activities WHERE deleted_at IS NULL")
+    assert max(largest_day) < total / 20  # never more than a day's activities at once
+    book = load_workbook(path, read_only=True)
+    sheet = book["活动"]
+    assert sheet.calculate_dimension().endswith(f"{total + 1}") and sheet.max_row == total + 1
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    book.close()
+    assert len(rows) == total
+    keys = [(r[2], r[0], r[1], r[3]) for r in rows]  # date, organization, type, theme
+    assert [k[0] for k in keys] == sorted(k[0] for k in keys)
+
+
 def _validations(sheet: Any) -> dict[str, str]:
     """Column letter → the list or rule of its drop-down."""
     found = {}

@@ -51,7 +51,12 @@ def export_workbook(ledger: Ledger, path: str | Path) -> None:
         with ledger.snapshot():  # one consistent reading, without the write lock
             index = OrgIndex.from_tree(load_tree(ledger))
             write_sheet(book, contract.ORGANIZATIONS, _organizations(ledger, index))
-            write_sheet(book, contract.ACTIVITIES, _activities(ledger, index))
+            write_sheet(
+                book,
+                contract.ACTIVITIES,
+                _activities(ledger, index),
+                _activity_count(ledger, index),
+            )
             write_sheet(book, contract.RATINGS, _ratings(ledger, index))
             write_sheet(book, contract.TARGETS, _targets(ledger))
             write_sheet(book, contract.CANDIDATES, _candidates(ledger, index))
@@ -116,10 +121,52 @@ def _sort_value(item: tuple[str, dict[str, Any]], field: str) -> Any:
 
 
 def _activities(ledger: Ledger, index: OrgIndex) -> Iterator[dict[str, Any]]:
-    # Activities of the same organization, type, date and theme keep the order they were
-    # created in (the sort is stable): importing the export matches them one to one.
-    rows = _live(ledger, "activities", "rowid")
-    for reference, row in _sorted_with_org(rows, index, "date", "org", "type", "theme"):
+    """The activities sorted by date, organization, type and theme; those alike in all four
+    keep the order they were created in (importing the export matches them one to one). Read
+    a day at a time, so a whole university's activities are never all in memory."""
+    cursor = ledger.conn.execute(
+        f"SELECT {', '.join(_ACTIVITY_COLUMNS)} FROM activities "
+        "WHERE deleted_at IS NULL ORDER BY date, rowid"
+    )
+    day: list[dict[str, Any]] = []
+    for values in cursor:
+        row = dict(zip(_ACTIVITY_COLUMNS, values, strict=True))
+        if day and row["date"] != day[0]["date"]:
+            yield from _activity_day(day, index)
+            day = []
+        day.append(row)
+    yield from _activity_day(day, index)
+
+
+_ACTIVITY_COLUMNS = (
+    "org_uid",
+    "type",
+    "date",
+    "theme",
+    "category",
+    "place",
+    "host",
+    "expected",
+    "actual",
+    "dimensions",
+    "featured",
+    "summary",
+)
+
+
+def _activity_count(ledger: Ledger, index: OrgIndex) -> int:
+    """How many activities ``_activities`` writes: those of organizations in the tree."""
+    return sum(
+        count
+        for org_uid, count in ledger.conn.execute(
+            "SELECT org_uid, count(*) FROM activities WHERE deleted_at IS NULL GROUP BY org_uid"
+        )
+        if org_uid in index.nodes
+    )
+
+
+def _activity_day(rows: list[dict[str, Any]], index: OrgIndex) -> Iterator[dict[str, Any]]:
+    for reference, row in _sorted_with_org(rows, index, "org", "type", "theme"):
         dimensions = [d for d in json.loads(row["dimensions"] or "[]") if d in DIMENSIONS]
         yield {
             **{f: row[f] for f in ("theme", "place", "expected", "actual", "summary", "host")},

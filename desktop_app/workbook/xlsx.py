@@ -34,15 +34,21 @@ def new_book() -> Workbook:
     return Workbook(write_only=True)
 
 
-def write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[dict[str, Any]]) -> None:
+def write_sheet(
+    book: Workbook, spec: SheetSpec, rows: Iterable[dict[str, Any]], count: int | None = None
+) -> None:
     """A sheet of ``spec``: the header row (required headers bold red, frozen), column widths,
     a drop-down list on every column of choices, then ``rows`` (each a dict by column field;
-    dates as real Excel dates)."""
+    dates as real Excel dates). Given the ``count`` of ``rows``, they are written as they come
+    instead of being gathered first (the activities of a whole university)."""
     fields = [column.field for column in spec.columns]
-    values = [[row.get(field) for field in fields] for row in rows]
+    if count is None:
+        rows = list(rows)
+        count = len(rows)
+    values = ([row.get(field) for field in fields] for row in rows)
     sheet = book.create_sheet(spec.name)
     # The size of the sheet, written at its top, spares a reader a pass through the file.
-    size = f"A1:{get_column_letter(len(fields))}{len(values) + 1}"
+    size = f"A1:{get_column_letter(len(fields))}{count + 1}"
     sheet.calculate_dimension = lambda: size
     sheet.freeze_panes = "A2"
     for index, column in enumerate(spec.columns, start=1):
