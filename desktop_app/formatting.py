@@ -129,7 +129,16 @@ def _period_text(label: str, identifier: str) -> str:
 
 def format_number(value: int | float) -> str:
     """A number with its thousands grouped: 1329 → ``1,329``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _integer_text(value, babel_locale())
     return babel_numbers.format_decimal(value, locale=locale())
+
+
+@functools.lru_cache(maxsize=8192)
+def _integer_text(value: int, identifier: str) -> str:
+    """A whole number's text, once per value and language (a tree of a whole university shows
+    thousands of member counts)."""
+    return str(babel_numbers.format_decimal(value, locale=_parsed(identifier)))
 
 
 def format_percent(ratio: float, decimals: int = 1) -> str:

@@ -68,6 +68,8 @@ HEADERS = {
     Column.TERM: N_("Committee term"),
     Column.STATE: N_("State"),
 }
+COLUMNS = tuple(Column)
+COLUMN_COUNT = len(COLUMNS)
 COUNT_COLUMNS = {
     Column.MEMBERS_FULL: "members_full",
     Column.MEMBERS_PROBATIONARY: "members_probationary",
@@ -191,9 +193,14 @@ class OrgTreeModel(QAbstractItemModel):
         return node.children if node is not None else self._roots
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Checked here rather than by ``hasIndex``, which calls back into Python for the row
+        # and column counts: a view of a whole university asks for an index 100,000 times.
+        if parent.isValid() and parent.column() != 0:
             return QModelIndex()
-        return self.createIndex(row, column, self._children(parent)[row])
+        children = self._children(parent)
+        if not (0 <= row < len(children) and 0 <= column < COLUMN_COUNT):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: AnyIndex | None = None) -> Any:  # type: ignore[override]
         if index is None:  # QObject.parent()
@@ -209,7 +216,7 @@ class OrgTreeModel(QAbstractItemModel):
         return len(self._children(parent))
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(Column)
+        return COLUMN_COUNT
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return self.rowCount(parent) > 0
@@ -248,7 +255,7 @@ class OrgTreeModel(QAbstractItemModel):
         node = self.node(index)
         if node is None:
             return None
-        column = Column(index.column())
+        column = COLUMNS[index.column()]
         org = node.org
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node, column)

@@ -36,6 +36,8 @@ from desktop_app.gui.session import Session
 from desktop_app.i18n import _, ngettext
 from desktop_app.stats import organization_figures
 
+RESIZE_PRECISION = 200
+
 
 class OrgTreeView(QTreeView):
     """The tree; Enter asks to edit the current organization."""
@@ -134,6 +136,9 @@ class OrganizationsPage(Page):
         header.setMinimumSectionSize(56)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        # Columns fit the rows in view and 200 more (Qt's default, 1,000, measured every row of
+        # a whole university's tree at each refresh: 0.8 s instead of 0.25 s, the same widths).
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
         layout.addWidget(self.view, 1)
         hint = QLabel(
             _(
