@@ -284,6 +284,41 @@ def table(db: str, year: str) -> None:
     )
 
 
+def pages(db: str, year: str) -> None:
+    """Every page of the window on the ledger: the first time it is shown (its module imported,
+    the page built and filled) and then a refresh with its repaint (the best of three), each
+    in seconds."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop_app.gui.app import make_application
+
+    app = make_application([])
+    from desktop_app.gui.mainwindow import MainWindow
+    from desktop_app.gui.pages import PAGES
+    from desktop_app.gui.settings import user_settings
+    from desktop_app.storage.ledger import open_ledger
+
+    ledger = open_ledger(db, create=False)
+    window = MainWindow(ledger, settings=user_settings(), year=int(year))
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    figures: dict[str, float] = {}
+    for entry in PAGES:
+        started = time.perf_counter()
+        window.navigate(entry.key)
+        app.processEvents()
+        figures[f"{entry.key}_first"] = time.perf_counter() - started
+        page = window.pages[entry.key]
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            page.refresh()
+            app.processEvents()
+            times.append(time.perf_counter() - started)
+        figures[f"{entry.key}_refresh"] = min(times)
+    report(max(figures.values()), **figures)
+
+
 def table_raw(db: str) -> None:
     """The baseline: the newest 200 rows read with plain SQL, twenty times."""
     import sqlite3
@@ -404,6 +439,7 @@ PROBES = {
     "cli": cli,
     "table": table,
     "table_raw": table_raw,
+    "pages": pages,
     "pdf_raw": pdf_raw,
     "read_raw": read_raw,
     "write_raw": write_raw,

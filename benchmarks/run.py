@@ -279,6 +279,27 @@ def run(data: Data, runs: int, only: set[str] | None, work: Path) -> list[Row]:
                 )
             )
 
+    if wanted("pages"):
+        from desktop_app.gui.pages import PAGES
+
+        results = [probe("pages", db, year, env=env) for _ in range(runs)]
+        for entry in PAGES:
+            first = statistics.median(r[f"{entry.key}_first"] for r in results)
+            again = statistics.median(r[f"{entry.key}_refresh"] for r in results)
+            rows.append(
+                Row(
+                    f"Page {entry.key}: first shown"
+                    + (" (with the window)" if entry.key == "dashboard" else ""),
+                    first,
+                    "s",
+                    f"then refreshed and repainted in {_seconds(again)}",
+                    "",
+                    None,
+                    max(r["peak_mb"] or 0 for r in results) or None,
+                    [r[f"{entry.key}_first"] for r in results],
+                )
+            )
+
     if wanted("pdf"):
         out = work / "summary.pdf"
         value, peak, results = repeat(
@@ -434,7 +455,9 @@ def table(rows: list[Row]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="measurements of each figure")
-    parser.add_argument("--only", help="comma-separated: start, stats, table, pdf, import, export")
+    parser.add_argument(
+        "--only", help="comma-separated: start, stats, table, pages, pdf, import, export"
+    )
     parser.add_argument(
         "--data", type=Path, default=HERE / ".data", help="where the university is kept"
     )
