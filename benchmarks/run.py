@@ -115,21 +115,22 @@ def compile_package() -> None:
 
 
 def compile_catalogs() -> None:
-    """In a source checkout, the catalogs compiled as an installed package has them (the .mo
-    files are not committed; the application uses one while it is not older than its .po)."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    """In a source checkout, the catalogs compiled beside their ``.po`` files as an installed
+    package has them (the .mo files are not committed; the application uses one while it is not
+    older than its .po), by the build script's own step."""
+    import importlib.util
 
     from desktop_app.paths import catalogs_dir
 
-    for po in catalogs_dir().glob("*/LC_MESSAGES/messages.po"):
-        mo = po.with_suffix(".mo")
-        if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
-            continue
-        with po.open("rb") as source:
-            catalog = read_po(source, locale=po.parent.parent.name)
-        with mo.open("wb") as target:
-            write_mo(target, catalog)
+    if catalogs_dir().resolve() != (HERE.parent / "i18n").resolve():  # an installed copy has them
+        return
+    spec = importlib.util.spec_from_file_location(
+        "party_ledger_build", HERE.parent / "packaging" / "build.py"
+    )
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    build.compile_catalogs(catalogs_dir())
 
 
 def probe(name: str, *args: str, timed_from_spawn: bool = False, env: dict[str, str]) -> dict:

@@ -7,8 +7,9 @@ else in the application computes these figures.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -43,9 +44,8 @@ def compute_stats(
         tree = load_tree(ledger)
         scope_org = tree.resolve(scope) if scope else tree.root
         scope_uids = tree.subtree(scope_org.uid) if scope_org else []
-        _fill_scope(ledger, scope_uids)
         in_year = _IN_YEAR + (_IN_LEDGER if len(scope_uids) == len(tree) else _IN_SUBTREE)
-        try:
+        with _scope_table(ledger, scope_uids):
             return {
                 "year": year,
                 "scope": scope_org.name if scope_org else "",
@@ -58,8 +58,6 @@ def compute_stats(
                 "tasks": _tasks(ledger, as_of),
                 "terms": _terms(tree, scope_uids, as_of),
             }
-        finally:
-            ledger.conn.execute("DELETE FROM temp._stats_scope")
 
 
 def rating_figures(ledger: Ledger, year: int) -> dict[str, Any]:
@@ -67,17 +65,20 @@ def rating_figures(ledger: Ledger, year: int) -> dict[str, Any]:
     years of them), computed by the same code without the rest of the figures."""
     with ledger.snapshot():
         tree = load_tree(ledger)
-        _fill_scope(ledger, tree.subtree(tree.root.uid) if tree.root else [])
-        try:
+        with _scope_table(ledger, tree.subtree(tree.root.uid) if tree.root else []):
             return _ratings(ledger, year)
-        finally:
-            ledger.conn.execute("DELETE FROM temp._stats_scope")
 
 
-def _fill_scope(ledger: Ledger, uids: Iterable[str]) -> None:
+@contextlib.contextmanager
+def _scope_table(ledger: Ledger, uids: Iterable[str]) -> Iterator[None]:
+    """The scope's uids in ``temp._stats_scope`` while the block runs."""
     ledger.conn.execute("CREATE TEMP TABLE IF NOT EXISTS _stats_scope (uid TEXT PRIMARY KEY)")
     ledger.conn.execute("DELETE FROM temp._stats_scope")
     ledger.conn.executemany("INSERT INTO temp._stats_scope VALUES (?)", [(u,) for u in uids])
+    try:
+        yield
+    finally:
+        ledger.conn.execute("DELETE FROM temp._stats_scope")
 
 
 def _zeros(codes: Iterable[str]) -> dict[str, int]:
@@ -298,7 +299,7 @@ def activities_by_month(
     organization and its subtree (None: the whole ledger); an unknown or deleted scope counts
     nothing."""
     counts: dict[str, list[int]] = {code: [0] * MONTHS for code in ACTIVITY_TYPES.codes}
-    params = {"scope": scope_uid, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
+    params = {"scope": scope_uid, **_year_bounds(year)}
     if scope_uid is None and _root_reaches_all(ledger):
         # The whole ledger, read from the index alone (as ``compute_stats`` reads it).
         sql = (

@@ -16,6 +16,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from desktop_app.domain.activities import FIELDS as ACTIVITY_FIELDS
 from desktop_app.domain.campaign import STATUS_DATE
 from desktop_app.domain.dates import from_iso
 from desktop_app.domain.enums import (
@@ -125,33 +126,17 @@ def _activities(ledger: Ledger, index: OrgIndex) -> Iterator[dict[str, Any]]:
     keep the order they were created in (importing the export matches them one to one). Read
     a day at a time, so a whole university's activities are never all in memory."""
     cursor = ledger.conn.execute(
-        f"SELECT {', '.join(_ACTIVITY_COLUMNS)} FROM activities "
+        f"SELECT {', '.join(ACTIVITY_FIELDS)} FROM activities "
         "WHERE deleted_at IS NULL ORDER BY date, rowid"
     )
     day: list[dict[str, Any]] = []
     for values in cursor:
-        row = dict(zip(_ACTIVITY_COLUMNS, values, strict=True))
+        row = dict(zip(ACTIVITY_FIELDS, values, strict=True))
         if day and row["date"] != day[0]["date"]:
             yield from _activity_day(day, index)
             day = []
         day.append(row)
     yield from _activity_day(day, index)
-
-
-_ACTIVITY_COLUMNS = (
-    "org_uid",
-    "type",
-    "date",
-    "theme",
-    "category",
-    "place",
-    "host",
-    "expected",
-    "actual",
-    "dimensions",
-    "featured",
-    "summary",
-)
 
 
 def _activity_count(ledger: Ledger, index: OrgIndex) -> int:
